@@ -1,0 +1,81 @@
+import * as ipaddr from 'ipaddr.js';
+import { FindingLevel, Rule, RuleViolation } from '../finding';
+import { ProfileJson } from '../cluster-profile';
+import { VariableJson } from '../profile-variable';
+
+const SEMVER = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Why a value does not fit a variable format, or undefined when it fits. */
+export function formatProblem(format: string, value: string): string | undefined {
+  switch (format) {
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(value) ? undefined : 'is not a number';
+    case 'boolean':
+      return value === 'true' || value === 'false' ? undefined : "is not 'true' or 'false'";
+    case 'ipv4':
+      return ipaddr.IPv4.isValidFourPartDecimal(value) ? undefined : 'is not an IPv4 address (a.b.c.d)';
+    case 'ipv4cidr':
+      try {
+        const [addr] = ipaddr.IPv4.parseCIDR(value);
+        return ipaddr.IPv4.isValidFourPartDecimal(addr.toString()) && value.split('/')[0] === addr.toString()
+          ? undefined
+          : 'is not an IPv4 CIDR (a.b.c.d/n)';
+      } catch {
+        return 'is not an IPv4 CIDR (a.b.c.d/n)';
+      }
+    case 'ipv6':
+      return ipaddr.IPv6.isValid(value) ? undefined : 'is not an IPv6 address';
+    case 'version':
+      return SEMVER.test(value) ? undefined : 'is not a semantic version (e.g. 1.2.3)';
+    case 'base64':
+      return BASE64.test(value) ? undefined : 'is not base64';
+    default:
+      return undefined;
+  }
+}
+
+/** PAL-002: variable defaults match their format, regex and dropdown options. */
+export const PAL_002: Rule<ProfileJson> = {
+  id: 'PAL-002',
+  level: FindingLevel.ERROR,
+  description: 'variable defaults match their format (ipv4cidr parses, number is numeric, boolean is true/false) and regex',
+  source: 'palette-profile-format.md §3.1',
+  check(profile) {
+    const out: RuleViolation[] = [];
+    const location = (v: VariableJson) => `profile ${profile.metadata.name}, variable ${v.name}`;
+    for (const v of profile.spec.variables) {
+      let regex: RegExp | undefined;
+      if (v.regex !== undefined) {
+        try {
+          regex = new RegExp(v.regex);
+        } catch {
+          out.push({ location: location(v), message: `regex '${v.regex}' does not compile: fix the expression` });
+        }
+      }
+      if (v.defaultValue === undefined) {
+        if ((v.immutable || (v.hidden && v.required)) && !v.isSensitive) {
+          out.push({
+            location: location(v),
+            message: `a ${v.immutable ? 'read-only' : 'hidden and required'} variable needs a default, and '${v.name}' has none: give it a defaultValue`,
+          });
+        }
+        continue;
+      }
+      const problem = formatProblem(v.format, v.defaultValue);
+      if (problem) {
+        out.push({ location: location(v), message: `default '${v.defaultValue}' ${problem}, but the format is '${v.format}': fix the default or the format` });
+      }
+      if (regex && !regex.test(v.defaultValue)) {
+        out.push({ location: location(v), message: `default '${v.defaultValue}' does not match the regex '${v.regex}': fix the default or the regex` });
+      }
+      if (v.options?.length && !v.options.some((o) => o.value === v.defaultValue)) {
+        out.push({
+          location: location(v),
+          message: `default '${v.defaultValue}' is not one of the dropdown options (${v.options.map((o) => o.value).join(', ')}): pick one of them`,
+        });
+      }
+    }
+    return out;
+  },
+};

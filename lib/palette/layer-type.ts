@@ -1,0 +1,26 @@
+/** The profile layer a pack fills (`pack.json` `layer`). */
+export class LayerType {
+  public static readonly OS = new LayerType('os', 0);
+  public static readonly K8S = new LayerType('k8s', 1);
+  public static readonly CNI = new LayerType('cni', 2);
+  public static readonly CSI = new LayerType('csi', 3);
+  public static readonly ADDON = new LayerType('addon', 4);
+
+  /** The infrastructure layers, in the order a profile must stack them. */
+  public static readonly INFRA: readonly LayerType[] = [LayerType.OS, LayerType.K8S, LayerType.CNI, LayerType.CSI];
+
+  private constructor(public readonly value: string, public readonly stackOrder: number) {}
+
+  public get isInfra(): boolean {
+    return this !== LayerType.ADDON;
+  }
+}
+
+/** The pack `type` of a registry pack; it must match the registry's kind. */
+export class PackType {
+  public static readonly SPECTRO = new PackType('spectro');
+  public static readonly OCI = new PackType('oci');
+  public static readonly HELM = new PackType('helm');
+
+  private constructor(public readonly value: string) {}
+}

@@ -1,0 +1,150 @@
+import { Construct } from 'constructs';
+import { Document, isMap, YAMLMap } from 'yaml';
+import { ValidationError } from './errors';
+import { LayerType, PackType } from './layer-type';
+import { PackDefaults } from './pack-defaults';
+import { PackPreset, presetHeader } from './pack-preset';
+import { PackRegistry } from './pack-registry';
+import { PackJson, ProfileLayer, ProfileLayerProps } from './profile-layer';
+import { ProfileVariable } from './profile-variable';
+import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, Values } from './values';
+import { documentToYaml } from './yaml-format';
+
+export interface PackLayerProps extends ProfileLayerProps {
+  /** The registered pack name, e.g. `cni-cilium-oss`. */
+  readonly name: string;
+  /** The concrete pack version, e.g. `1.17.4`. */
+  readonly version: string;
+  /** The tag selected in the UI (may be a wildcard such as `1.32.x`). @default the version */
+  readonly tag?: string;
+  readonly layer: LayerType;
+  /** @default PackType.SPECTRO */
+  readonly type?: PackType;
+  /** @default PackRegistry.PUBLIC_REPO */
+  readonly registry?: PackRegistry;
+  /**
+   * The pack's complete default values for this version, onto which presets and `values`
+   * apply. Palette expects complete values; export them from your Palette.
+   * @default no defaults: the values hold only what presets and `values` set
+   */
+  readonly defaults?: PackDefaults;
+  /** The preset definitions of this pack version (its presets.yaml). @default none */
+  readonly presets?: readonly PackPreset[];
+  /** Names of the presets to enable, at most one per group. @default none */
+  readonly enabledPresets?: readonly string[];
+  /** Values deep-merged last, after the presets. @default none */
+  readonly values?: Values;
+  /** `pack.namespace`. @default not set */
+  readonly namespace?: string;
+}
+
+/**
+ * A registry pack in a cluster profile. Its values are built as Palette's UI builds them:
+ * the pack defaults, then each enabled preset (remove, then add), then the overrides,
+ * with the enabled presets recorded in the first line of the values.
+ */
+export class PackLayer extends ProfileLayer {
+  public readonly packName: string;
+  public readonly version: string;
+  public readonly tag: string;
+  public readonly layerType: LayerType;
+  public readonly packType: PackType;
+  public readonly registry: PackRegistry;
+  public readonly enabledPresets: readonly PackPreset[];
+  public readonly namespace?: string;
+  private readonly defaults?: PackDefaults;
+  private readonly overrides: Values[] = [];
+
+  constructor(scope: Construct, id: string, props: PackLayerProps) {
+    super(scope, id, props);
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(props.name)) {
+      throw new ValidationError(`pack name '${props.name}' is invalid: use the registered pack name (lowercase, e.g. 'cni-cilium-oss')`);
+    }
+    if (!props.version.trim()) throw new ValidationError(`pack '${props.name}' needs a version (e.g. '1.17.4')`);
+    this.packName = props.name;
+    this.version = props.version;
+    this.tag = props.tag ?? props.version;
+    this.layerType = props.layer;
+    this.packType = props.type ?? PackType.SPECTRO;
+    this.registry = props.registry ?? PackRegistry.PUBLIC_REPO;
+    if (this.registry.kind.packType !== this.packType.value) {
+      throw new ValidationError(
+        `pack '${props.name}' has type '${this.packType.value}' but registry '${this.registry.name}' serves '${this.registry.kind.packType}' packs: ` +
+          `use PackType.${this.registry.kind.packType.toUpperCase()} or another registry`,
+      );
+    }
+    this.defaults = props.defaults;
+    this.namespace = props.namespace;
+    this.enabledPresets = selectPresets(props.name, props.presets ?? [], props.enabledPresets ?? []);
+    if (props.values) this.overrides.push(props.values);
+  }
+
+  /** Deep-merges more values after everything set so far. */
+  public addValues(values: Values): void {
+    this.overrides.push(values);
+  }
+
+  /** The values string exactly as it lands in the profile. */
+  public get values(): string {
+    return this.toJson().values;
+  }
+
+  protected renderPack(): PackJson {
+    const onVariable = (v: ProfileVariable) => this.useVariable(v);
+    const doc = this.defaults ? this.defaults.toDocument() : new Document(new YAMLMap(), { version: '1.1' });
+    if (this.installPriority !== undefined || this.namespace !== undefined) ensurePackFirst(doc);
+    for (const preset of this.enabledPresets) {
+      for (const path of preset.remove ?? []) deleteIn(doc, splitValuePath(path));
+      if (preset.add) mergeIn(doc, [], resolveValues(preset.add, onVariable) as PlainValue);
+    }
+    for (const o of this.overrides) mergeIn(doc, [], resolveValues(o, onVariable) as PlainValue);
+    if (this.namespace !== undefined) doc.setIn(['pack', 'namespace'], this.namespace);
+    if (this.installPriority !== undefined) {
+      doc.setIn(['pack', 'spectrocloud.com/install-priority'], String(this.installPriority));
+    }
+    const body = isMap(doc.contents) && doc.contents.items.length === 0 ? '' : documentToYaml(doc).replace(/\n$/, '');
+    const header = this.enabledPresets.length ? presetHeader(this.enabledPresets) : '';
+    const values = [header, body].filter((s) => s !== '').join('\n');
+    const manifests = this.renderManifests();
+    return {
+      name: this.packName,
+      type: this.packType.value,
+      layer: this.layerType.value,
+      version: this.version,
+      tag: this.tag,
+      values,
+      registry: { metadata: this.registry.toJson() },
+      ...(manifests.length ? { manifests } : {}),
+    };
+  }
+}
+
+/** Resolves the enabled preset names against the definitions, in definition order. */
+function selectPresets(pack: string, defs: readonly PackPreset[], enabled: readonly string[]): PackPreset[] {
+  const byName = new Map(defs.map((d) => [d.name, d]));
+  for (const name of enabled) {
+    if (!byName.has(name)) {
+      const known = defs.map((d) => d.name).join(', ') || 'none';
+      throw new ValidationError(`pack '${pack}' has no preset '${name}': choose one of ${known}`);
+    }
+  }
+  const chosen = defs.filter((d) => enabled.includes(d.name));
+  const groups = new Map<string, string>();
+  for (const p of chosen) {
+    const other = groups.get(p.group);
+    if (other) {
+      throw new ValidationError(
+        `pack '${pack}' enables presets '${other}' and '${p.name}' of the same group '${p.group}': only one preset per group can be active, keep one`,
+      );
+    }
+    groups.set(p.group, p.name);
+  }
+  return chosen;
+}
+
+/** Palette's settings block goes first in a values file, as in exported profiles. */
+function ensurePackFirst(doc: Document): void {
+  if (!isMap(doc.contents)) doc.contents = new YAMLMap();
+  const map = doc.contents as YAMLMap;
+  if (!map.has('pack')) map.items.unshift(doc.createPair('pack', new YAMLMap()));
+}

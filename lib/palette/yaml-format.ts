@@ -1,0 +1,82 @@
+import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
+import { PlainValue } from './values';
+
+/** Matches one Palette profile-variable reference, with or without inner spaces. */
+export const VARIABLE_REFERENCE = /\{\{\s*\.spectro\.var\.([A-Za-z0-9_.-]+)\s*\}\}/g;
+
+/**
+ * Stringify options shared by every YAML file we write. The YAML 1.1 schema makes the
+ * writer quote strings that a YAML 1.1 reader (Palette, Helm) would otherwise turn into
+ * booleans or numbers (`yes`, `on`, `1:20`); no line folding keeps diffs line-stable.
+ */
+const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+/** Marks variable references single-quoted, as Palette's docs ask. */
+export function quoteVariableReferences(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /\{\{\s*\.spectro\./.test(node.value) && node.type !== Scalar.BLOCK_LITERAL) {
+        node.type = node.value.includes('\n') ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_SINGLE;
+      }
+    },
+  });
+}
+
+/** Renders a YAML document for the output: strict, deterministic, variables quoted. */
+export function documentToYaml(doc: Document): string {
+  quoteVariableReferences(doc);
+  return doc.toString(STRINGIFY_OPTIONS);
+}
+
+/** Renders plain data as one YAML document. */
+export function toYaml(value: PlainValue | object): string {
+  return documentToYaml(new Document(value, { version: '1.1' }));
+}
+
+/** Renders several objects as a multi-document YAML stream. */
+export function toYamlStream(values: readonly object[]): string {
+  return values.map((v) => toYaml(v)).join('---\n');
+}
+
+/** One problem found while parsing YAML strictly. */
+export interface YamlProblem {
+  readonly message: string;
+}
+
+/**
+ * Parses YAML the way a strict consumer would and reports every problem: syntax errors,
+ * duplicate keys, and scalars that a YAML 1.1 reader and a YAML 1.2 reader would read
+ * differently (the "YAML 1.1 surprises": `yes`, `on`, `0644`, `1:20`).
+ */
+export function strictYamlProblems(text: string): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  const read = (version: '1.1' | '1.2') => {
+    const docs = parseAllDocuments(text, { version, uniqueKeys: true, strict: true, prettyErrors: false });
+    if (!Array.isArray(docs)) return [];
+    return docs.map((d) => {
+      for (const e of d.errors) problems.push({ message: `${e.code}: ${e.message.split('\n')[0]}` });
+      return d.errors.length ? undefined : d.toJS({ maxAliasCount: 100 });
+    });
+  };
+  const v12 = read('1.2');
+  if (problems.length) return problems;
+  const v11 = read('1.1');
+  if (problems.length) return problems;
+  const a = JSON.stringify(v12);
+  const b = JSON.stringify(v11);
+  if (a !== b) {
+    problems.push({ message: `a scalar reads differently in YAML 1.1 and 1.2 (${firstDifference(v12, v11)}); quote it` });
+  }
+  return problems;
+}
+
+function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    for (const k of Object.keys(a)) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+    return '';
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? '' : `${path || '(root)'}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+}
