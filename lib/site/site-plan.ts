@@ -1,0 +1,189 @@
+import * as ipaddr from 'ipaddr.js';
+import { VlanSet } from '../packs/common/vlan-set';
+import { bridgeHasAddress, HostNetworkPlan, planHostNetwork, vlansOn } from './host-network';
+import { VmoSiteProps } from './site-props';
+
+/**
+ * A site with every default filled in and every derived setting worked out: the one
+ * model the layers are built from and the rules check. Derived settings appear once,
+ * here, and nowhere else.
+ */
+export interface SitePlan {
+  readonly name: string;
+  readonly profileNamePrefix: string;
+  readonly profileVersion: string;
+  readonly kubernetes: {
+    readonly version: string;
+    readonly podCidr: string;
+    readonly serviceCidr: string;
+    readonly maxPodsPerNode: number;
+    readonly nodePodCidrPrefix: number;
+    readonly identityProvider: 'palette' | 'tenant' | 'custom' | 'noauth';
+    readonly oidc?: { readonly issuerUrl: string; readonly clientId: string; readonly usernameClaim?: string; readonly groupsClaim?: string };
+  };
+  readonly nodes: { readonly controlPlane: number; readonly workers: number };
+  readonly network: HostNetworkPlan;
+  /** The VM VLANs as written (VLAN-001 checks the text). */
+  readonly vmVlans: string;
+  readonly loadBalancer: {
+    readonly mode: 'l2' | 'bgp';
+    readonly pools: readonly { readonly name: string; readonly addresses: readonly string[]; readonly autoAssign: boolean; readonly avoidBuggyIPs: boolean }[];
+    /** Derived: MetalLB L2 advertises on the data VLAN interface only (RA rev 1.7). */
+    readonly l2Interfaces: readonly string[];
+    readonly bgp?: { readonly myAsn: number; readonly peers: readonly { readonly address: string; readonly asn: number }[] };
+  };
+  readonly storage: {
+    readonly portworxVersion: string;
+    readonly sanType: 'FC' | 'ISCSI';
+    readonly deviceSizeGiB: number;
+    readonly replication: number;
+    readonly maxStorageNodes: number;
+    readonly flashArrays: readonly { readonly mgmtEndpoint: string }[];
+    readonly preferRemoteNodeOnly: boolean;
+    /** Derived: Portworx management and data traffic on the mgmt VLAN interface (RA rev 1.7). */
+    readonly portworxInterface: string;
+    readonly storageClassName: string;
+    /** RWX Block on Portworx 3.3+ (RA rev 1.7 RWX table). */
+    readonly volumeMode: 'Block' | 'Filesystem';
+    readonly accessMode: 'ReadWriteMany';
+    /** The OS layer installs the NFS client (sharedv4 and RWX filesystem volumes). */
+    readonly nfsClient: boolean;
+  };
+  readonly vmo: {
+    readonly access: 'proxied' | 'direct';
+    readonly vmEnabledNamespaces: readonly string[];
+    readonly allowVlansOnSelf: boolean;
+    readonly allowedVlansOnSelf: string;
+    readonly privateCa?: { readonly configMapName: string; readonly key: string };
+  };
+  readonly cilium: {
+    readonly bridgeInterface: 'autodetect' | 'br0';
+    readonly forceDeviceDetection: boolean;
+    readonly podNetworking: 'vxlan' | 'geneve' | 'native';
+    readonly ipv4NativeRoutingCidr?: string;
+  };
+  readonly monitoring: { readonly grafanaHost: string };
+  readonly templates: {
+    readonly networks: readonly { readonly vlan: number; readonly name: string; readonly namespaces: readonly string[] }[];
+    readonly untaggedNetwork: boolean;
+    readonly goldenImages: boolean;
+  };
+  readonly profiles: { readonly layout: 'full' | 'split' | 'both'; readonly variables: boolean };
+  readonly installPriorities: { readonly metallb: number; readonly nginx: number; readonly monitoring: number; readonly vmo: number; readonly templates: number };
+  readonly suppressions: readonly { readonly ruleId: string; readonly reason: string }[];
+}
+
+/** The RA's MetalLB block (rev 1.2 values: 10.20.30.100-10.20.30.200), moved into the site's data subnet. */
+function defaultPool(dataCidr: string, gateway?: string): string {
+  try {
+    const [net, prefix] = ipaddr.IPv4.parseCIDR(dataCidr);
+    const base = (gateway && ipaddr.IPv4.isValidFourPartDecimal(gateway) ? ipaddr.IPv4.parse(gateway) : net).toByteArray();
+    if (prefix > 24) return dataCidr;
+    return `${base[0]}.${base[1]}.${base[2]}.100-${base[0]}.${base[1]}.${base[2]}.200`;
+  } catch {
+    return dataCidr; // NET-001 reports the bad CIDR
+  }
+}
+
+/** VLAN text helper that never throws: rules report malformed lists (VLAN-001). */
+export function tryVlans(text: string): VlanSet | undefined {
+  try {
+    return VlanSet.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function planSite(props: VmoSiteProps): SitePlan {
+  const k = props.kubernetes ?? {};
+  const nodes = { controlPlane: props.nodes?.controlPlane ?? 3, workers: props.nodes?.workers ?? 5 };
+  const network = planHostNetwork(props.network);
+  const vmVlans = props.vmVlans ?? '21-100';
+  const px = props.storage?.portworx ?? {};
+
+  // RA VMO layer: "Enable this option when the br0 interface on the host has an IP address
+  // or has VLAN-subinterfaces defined"; allowedVlansOnSelf = VLAN 1 if br0 has an address,
+  // the br0 subinterface VLANs, and the VM VLANs.
+  const br0Vlans = vlansOn(network, network.vmBridge);
+  const hasAddress = bridgeHasAddress(network);
+  const derivedAllowOnSelf = hasAddress || br0Vlans.length > 0;
+  const selfSet = VlanSet.of(...(hasAddress ? [1] : []), ...br0Vlans);
+  const vmSet = tryVlans(vmVlans);
+  const derivedAllowedOnSelf = (vmSet ? selfSet.union(vmSet) : selfSet).toString();
+
+  const nodeOnBridge = network.mgmt.interface === network.vmBridge;
+  const podNetworking = props.cilium?.podNetworking ?? 'vxlan';
+  const podCidr = k.podCidr ?? '100.64.0.0/18';
+
+  return {
+    name: props.name,
+    profileNamePrefix: props.profileNamePrefix ?? 'VMO-RA',
+    profileVersion: props.profileVersion ?? '1.7.0',
+    kubernetes: {
+      version: k.version ?? '1.32.4',
+      podCidr,
+      serviceCidr: k.serviceCidr ?? '100.64.64.0/18',
+      maxPodsPerNode: k.maxPodsPerNode ?? 250,
+      nodePodCidrPrefix: k.nodePodCidrPrefix ?? 24,
+      identityProvider: k.identityProvider ?? 'palette',
+      ...(k.oidc ? { oidc: k.oidc } : {}),
+    },
+    nodes,
+    network,
+    vmVlans,
+    loadBalancer: {
+      mode: props.loadBalancer?.mode ?? 'l2',
+      pools: (props.loadBalancer?.pools ?? [{ name: 'first-pool', addresses: [defaultPool(network.data.cidr, network.data.gateway)] }]).map((p) => ({
+        name: p.name,
+        addresses: [...p.addresses],
+        autoAssign: p.autoAssign ?? true,
+        avoidBuggyIPs: p.avoidBuggyIPs ?? true,
+      })),
+      l2Interfaces: [network.data.interface],
+      ...(props.loadBalancer?.bgp ? { bgp: props.loadBalancer.bgp } : {}),
+    },
+    storage: {
+      portworxVersion: px.version ?? '3.3.1',
+      sanType: px.sanType ?? 'FC',
+      deviceSizeGiB: px.deviceSizeGiB ?? 1024,
+      replication: px.replication ?? 2,
+      maxStorageNodes: px.maxStorageNodes ?? nodes.workers,
+      flashArrays: px.flashArrays ?? [{ mgmtEndpoint: '172.16.200.50' }],
+      preferRemoteNodeOnly: px.preferRemoteNodeOnly ?? false,
+      portworxInterface: network.mgmt.interface,
+      storageClassName: 'spectro-storage-class',
+      volumeMode: 'Block',
+      accessMode: 'ReadWriteMany',
+      nfsClient: true,
+    },
+    vmo: {
+      access: props.vmo?.access ?? 'proxied',
+      vmEnabledNamespaces: props.vmo?.vmEnabledNamespaces ?? ['default', 'virtual-machines'],
+      allowVlansOnSelf: props.vmo?.allowVlansOnSelf ?? derivedAllowOnSelf,
+      allowedVlansOnSelf: props.vmo?.allowedVlansOnSelf ?? derivedAllowedOnSelf,
+      ...(props.vmo?.privateCa ? { privateCa: { configMapName: props.vmo.privateCa.configMapName, key: props.vmo.privateCa.key ?? 'ca.crt' } } : {}),
+    },
+    cilium: {
+      // RA: "If for some reason the Kubernetes nodes do not run on a VLAN subinterface, but on
+      // the br0 interface directly, you must enable the Run Cilium On Bridge (br0) preset".
+      bridgeInterface: props.cilium?.bridgeInterface ?? (nodeOnBridge ? 'br0' : 'autodetect'),
+      forceDeviceDetection: props.cilium?.forceDeviceDetection ?? true,
+      podNetworking,
+      ...(podNetworking === 'native' ? { ipv4NativeRoutingCidr: props.cilium?.ipv4NativeRoutingCidr ?? podCidr } : {}),
+    },
+    monitoring: { grafanaHost: props.monitoring?.grafanaHost ?? `grafana.${props.name}.local` },
+    templates: {
+      networks: (props.templates?.networks ?? [{ vlan: 30 }]).map((n) => ({
+        vlan: n.vlan,
+        name: n.name ?? `vlan-${n.vlan}`,
+        namespaces: n.namespaces ?? ['default'],
+      })),
+      untaggedNetwork: props.templates?.untaggedNetwork ?? true,
+      goldenImages: props.templates?.goldenImages ?? true,
+    },
+    profiles: { layout: props.profiles?.layout ?? 'both', variables: props.profiles?.variables ?? false },
+    // RA rev 1.7 install orders: MetalLB 10, Nginx 10, Prometheus 20, VMO 30, Templates 40.
+    installPriorities: { metallb: 10, nginx: 10, monitoring: 20, vmo: 30, templates: 40 },
+    suppressions: props.suppressions ?? [],
+  };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative } from 'path';
+import { parse } from 'yaml';
+import { PaletteApp, ProfileVariable } from '../../lib/palette';
+import { smallSite } from './fixtures';
+
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function synthTo(outdir: string, opts: { vlan?: number } = {}) {
+  const app = new PaletteApp({ outdir });
+  smallSite(app, opts);
+  return app.synth();
+}
+
+describe('synth', () => {
+  test('writes the output contract: profile JSON, values side files, manifests, variables, checks', () => {
+    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    synthTo(out);
+    const tree = readTree(out);
+    expect(Object.keys(tree).sort()).toEqual([
+      'small/checks.json',
+      'small/manifests/small-full/vmo-networking.yaml',
+      'small/profiles/small-full.json',
+      'small/profiles/small-full/cni-cilium-oss.values.yaml',
+      'small/variables.yaml',
+    ]);
+    const json = JSON.parse(tree['small/profiles/small-full.json']);
+    expect(tree['small/profiles/small-full/cni-cilium-oss.values.yaml']).toBe(json.spec.template.packs[0].values + '\n');
+    const manifests = tree['small/manifests/small-full/vmo-networking.yaml'];
+    expect(manifests).toContain(json.spec.template.packs[1].manifests[0].content);
+    expect(parse(tree['small/variables.yaml'])).toEqual({ 'small-full': { vmBridge: { format: 'string', value: 'br0' } } });
+  });
+
+  test('is deterministic: two synths give identical bytes', () => {
+    const a = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const b = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    synthTo(a);
+    synthTo(b);
+    expect(readTree(a)).toEqual(readTree(b));
+  });
+
+  test('a sensitive variable is listed in variables.yaml without a value', () => {
+    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const app = new PaletteApp({ outdir: out });
+    const { nets } = smallSite(app);
+    nets.useVariable(new ProfileVariable('apiToken', { isSensitive: true }));
+    app.synth();
+    const vars = parse(readFileSync(join(out, 'small', 'variables.yaml'), 'utf8'));
+    expect(vars['small-full'].apiToken).toEqual({ format: 'string', sensitive: true, value: '(enter at deploy time)' });
+  });
+
+  test('a failing synth leaves the previous output exactly as it was', () => {
+    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    synthTo(out);
+    writeFileSync(join(out, 'small', 'marker.txt'), 'previous run');
+    const before = readTree(out);
+    const app = new PaletteApp({ outdir: out });
+    const { nets } = smallSite(app, { vlan: 31 });
+    nets.useVariable(new ProfileVariable('leaked', { isSensitive: true, defaultValue: 'hunter22' }));
+    expect(() => app.synth()).toThrow(/SEC-001/);
+    expect(readTree(out)).toEqual(before);
+    expect(readdirSync(join(out, '..')).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+  });
+
+  test('a layer that throws while rendering leaves the previous output untouched', () => {
+    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    synthTo(out);
+    const before = readTree(out);
+    const app = new PaletteApp({ outdir: out });
+    const { cni } = smallSite(app);
+    cni.addValues({ pack: { a: 1 } });
+    jest.spyOn(cni, 'toJson').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    expect(() => app.synth()).toThrow('boom');
+    expect(readTree(out)).toEqual(before);
+  });
+
+  test('a successful synth replaces the site folder and keeps other sites', () => {
+    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    mkdirSync(join(out, 'other-site'), { recursive: true });
+    writeFileSync(join(out, 'other-site', 'keep.txt'), 'x');
+    synthTo(out);
+    writeFileSync(join(out, 'small', 'stale.txt'), 'stale');
+    synthTo(out, { vlan: 31 });
+    const tree = readTree(out);
+    expect(tree['other-site/keep.txt']).toBe('x');
+    expect(tree['small/stale.txt']).toBeUndefined();
+    expect(tree['small/manifests/small-full/vmo-networking.yaml']).toContain('"vlan":31');
+  });
+});
