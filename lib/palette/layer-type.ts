@@ -22,5 +22,12 @@ export class PackType {
   public static readonly OCI = new PackType('oci');
   public static readonly HELM = new PackType('helm');
 
+  /** The pack type named `value` (`spectro`, `oci` or `helm`). */
+  public static of(value: string): PackType {
+    const known = [PackType.SPECTRO, PackType.OCI, PackType.HELM].find((t) => t.value === value);
+    if (!known) throw new Error(`unknown pack type '${value}'`);
+    return known;
+  }
+
   private constructor(public readonly value: string) {}
 }

@@ -18,7 +18,7 @@ export interface PackLayerProps extends ProfileLayerProps {
   /** The tag selected in the UI (may be a wildcard such as `1.32.x`). @default the version */
   readonly tag?: string;
   readonly layer: LayerType;
-  /** @default PackType.SPECTRO */
+  /** Must match the registry's kind. @default the type the registry serves (`spectro` for Public Repo) */
   readonly type?: PackType;
   /** @default PackRegistry.PUBLIC_REPO */
   readonly registry?: PackRegistry;
@@ -65,8 +65,8 @@ export class PackLayer extends ProfileLayer {
     this.version = props.version;
     this.tag = props.tag ?? props.version;
     this.layerType = props.layer;
-    this.packType = props.type ?? PackType.SPECTRO;
     this.registry = props.registry ?? PackRegistry.PUBLIC_REPO;
+    this.packType = props.type ?? PackType.of(this.registry.kind.packType);
     if (this.registry.kind.packType !== this.packType.value) {
       throw new ValidationError(
         `pack '${props.name}' has type '${this.packType.value}' but registry '${this.registry.name}' serves '${this.registry.kind.packType}' packs: ` +

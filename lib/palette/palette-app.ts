@@ -26,6 +26,12 @@ export interface RenderResult {
  * writes nothing if any check fails; otherwise it swaps the new output in atomically.
  */
 export class PaletteApp extends App {
+  /**
+   * Apps whose synth() was deferred by `PALETTE_VMO_DEFER_SYNTH=1`: the command line runs an
+   * app program that way, then checks or writes its sites itself.
+   */
+  public static readonly deferred: PaletteApp[] = [];
+
   private readonly replaceAll: boolean;
 
   constructor(props: PaletteAppProps = {}) {
@@ -59,6 +65,10 @@ export class PaletteApp extends App {
 
   /** Checks, renders and writes every site. Warnings go to stderr. */
   public synth(): RenderResult {
+    if (process.env.PALETTE_VMO_DEFER_SYNTH === '1') {
+      PaletteApp.deferred.push(this);
+      return { sites: new Map(), findings: [] };
+    }
     const result = this.render();
     writeSitesAtomically(this.outdir, result.sites, this.replaceAll);
     const notable = result.findings.filter((f) => f.level === 'warning' && f.suppressedReason === undefined);

@@ -1,0 +1,3 @@
+export * from './presets';
+export * from './choices';
+export * from './cilium-pack';

@@ -1,0 +1,111 @@
+import * as ipaddr from 'ipaddr.js';
+import { IpAddressPoolSpec, toJson_IpAddressPoolSpec } from '../../../imports/metallb.io';
+import { ValidationError } from '../../palette/errors';
+import { ProfileVariable } from '../../palette/profile-variable';
+import { Values } from '../../palette/values';
+
+/**
+ * One MetalLB `IPAddressPool`, as the pack's configuration generator takes it under
+ * `charts.metallb-full.configuration.ipaddresspools.<name>.spec`. The spec fields are the
+ * imported CRD's; only `addresses` is widened so that an entry can be a profile variable.
+ */
+export interface MetalLbAddressPool extends Omit<IpAddressPoolSpec, 'addresses'> {
+  /** The pool name (the key under `ipaddresspools`), e.g. `first-pool`. */
+  readonly name: string;
+  /**
+   * The addresses MetalLB hands out: CIDRs (`10.20.30.0/24`) or ranges
+   * (`10.20.30.100-10.20.30.200`). RA rev 1.7 makes the pool addresses a profile variable
+   * ("set to a cluster profile variable for easy configuration"), so an entry may be one;
+   * a variable is checked by Palette at deploy time, not here.
+   */
+  readonly addresses: readonly (string | ProfileVariable)[];
+}
+
+/** The RA's pool: seed 001 MetalLB layer; rev 1.7 keeps it as the variable's default ("a block of addresses in the bond_data.20 network"). */
+export const RA_ADDRESS_POOL: MetalLbAddressPool = {
+  name: 'first-pool',
+  addresses: ['10.20.30.100-10.20.30.200'],
+  avoidBuggyIPs: true,
+  autoAssign: true,
+};
+
+const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Checks a Kubernetes object name (RFC 1123 subdomain) used as a MetalLB resource name. */
+export function checkMetalLbName(kind: string, name: string): void {
+  if (name.length > 253 || !OBJECT_NAME.test(name)) {
+    throw new ValidationError(
+      `MetalLB ${kind} name '${name}' is invalid: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'first-pool')`,
+    );
+  }
+}
+
+/** Validates a pool: a valid name, at least one address, and every literal address a CIDR or a range. */
+export function checkAddressPool(pool: MetalLbAddressPool): void {
+  checkMetalLbName('address pool', pool.name);
+  if (pool.addresses.length === 0) {
+    throw new ValidationError(`MetalLB address pool '${pool.name}' has no addresses: give at least one CIDR or range (e.g. '10.20.30.100-10.20.30.200')`);
+  }
+  for (const a of pool.addresses) {
+    if (typeof a === 'string') checkPoolAddress(pool.name, a);
+  }
+}
+
+/** The pool's `spec` in the key order of the RA's YAML (addresses, avoidBuggyIPs, autoAssign). */
+export function renderAddressPool(pool: MetalLbAddressPool): Values {
+  const { name: _name, addresses, ...rest } = pool;
+  const spec: Values = toJson_IpAddressPoolSpec({ ...rest, addresses: [] }) ?? {};
+  const { addresses: _empty, avoidBuggyIPs, autoAssign, ...others } = spec;
+  return {
+    addresses,
+    ...(avoidBuggyIPs !== undefined ? { avoidBuggyIPs } : {}),
+    ...(autoAssign !== undefined ? { autoAssign } : {}),
+    ...others,
+  };
+}
+
+/** One `addresses` entry: a CIDR without host bits, or a `first-last` range of one address family. */
+function checkPoolAddress(pool: string, text: string): void {
+  const hint = `write a CIDR ('10.20.30.0/24') or a range ('10.20.30.100-10.20.30.200')`;
+  if (text.includes('/')) {
+    if (!isCidr(text)) throw new ValidationError(`MetalLB address pool '${pool}' has an invalid CIDR '${text}': ${hint}`);
+    const [addr, prefix] = ipaddr.parseCIDR(text);
+    const network = addr.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
+    if (!sameBytes(network.toByteArray(), addr.toByteArray())) {
+      throw new ValidationError(`MetalLB address pool '${pool}' CIDR '${text}' has host bits set: use '${network.toString()}/${prefix}'`);
+    }
+    return;
+  }
+  const parts = text.split('-');
+  if (parts.length !== 2 || !isAddress(parts[0]) || !isAddress(parts[1])) {
+    throw new ValidationError(`MetalLB address pool '${pool}' has an invalid entry '${text}': ${hint}`);
+  }
+  const first = ipaddr.parse(parts[0]);
+  const last = ipaddr.parse(parts[1]);
+  if (first.kind() !== last.kind()) {
+    throw new ValidationError(`MetalLB address pool '${pool}' range '${text}' mixes IPv4 and IPv6: use two addresses of the same family`);
+  }
+  if (compareBytes(first.toByteArray(), last.toByteArray()) > 0) {
+    throw new ValidationError(`MetalLB address pool '${pool}' range '${text}' runs backwards: write the lower address first ('${parts[1]}-${parts[0]}')`);
+  }
+}
+
+/** A strict address: IPv4 only in four-part decimal form (ipaddr.js also accepts `10.1`). */
+function isAddress(text: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
+}
+
+function isCidr(text: string): boolean {
+  return ipaddr.IPv4.isValidCIDRFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValidCIDR(text));
+}
+
+function sameBytes(a: number[], b: number[]): boolean {
+  return compareBytes(a, b) === 0;
+}
+
+function compareBytes(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] - b[i];
+  }
+  return a.length - b.length;
+}

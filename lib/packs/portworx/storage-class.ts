@@ -1,0 +1,128 @@
+import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-30';
+import { ValidationError } from '../../palette/errors';
+import { ValueNode } from '../../palette/values';
+
+/** The annotation that makes a storage class KubeVirt's default for VM disks. */
+export const KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION = 'storageclass.kubevirt.io/is-default-virt-class';
+
+/** When a storage class binds and provisions a volume (`volumeBindingMode`). */
+export class VolumeBindingMode {
+  /** Provision where the first pod using the claim is scheduled (the pack's default). */
+  public static readonly WAIT_FOR_FIRST_CONSUMER = new VolumeBindingMode('WaitForFirstConsumer');
+  /** Provision as soon as the claim is created. */
+  public static readonly IMMEDIATE = new VolumeBindingMode('Immediate');
+
+  private constructor(public readonly value: string) {}
+}
+
+/**
+ * One entry of the pack's `storageClasses` list (3.3.x; 3.2.x had a single `storageClass`
+ * map). The chart turns each entry into a `pxd.portworx.com` StorageClass.
+ */
+export interface PortworxStorageClass {
+  /** The StorageClass name, a DNS-1123 subdomain. */
+  readonly name: string;
+  /** Mark it the cluster's default storage class. @default false */
+  readonly isDefaultStorageClass?: boolean;
+  /**
+   * Mark it KubeVirt's default class for VM disks
+   * (`storageclass.kubevirt.io/is-default-virt-class: "true"`).
+   * @default false
+   */
+  readonly isDefaultVirtClass?: boolean;
+  /** More annotations on the StorageClass. @default none */
+  readonly annotations?: { readonly [key: string]: string };
+  /** @default PersistentVolumeReclaimPolicy.DELETE */
+  readonly reclaimPolicy?: PersistentVolumeReclaimPolicy;
+  /** @default VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER */
+  readonly volumeBindingMode?: VolumeBindingMode;
+  /** @default true */
+  readonly allowVolumeExpansion?: boolean;
+  /**
+   * Portworx StorageClass parameters (`repl`, `io_profile`, `priority_io`, `nodiscard`, ...).
+   * Values are strings, as StorageClass parameters are. `repl` must be 1, 2 or 3.
+   * @default none
+   */
+  readonly parameters?: { readonly [key: string]: string };
+}
+
+/**
+ * The RA's storage class for VM disks (RA rev 1.7, Portworx layer and "Portworx settings"):
+ * the pack's default class, made KubeVirt's default, tuned for VM block volumes.
+ */
+export const RA_VM_STORAGE_CLASS: PortworxStorageClass = {
+  name: 'spectro-storage-class',
+  isDefaultStorageClass: true,
+  // "Setting an annotation to inform Kubevirt that this storageclass should be the default storageclass for VMs"
+  isDefaultVirtClass: true,
+  reclaimPolicy: PersistentVolumeReclaimPolicy.DELETE,
+  volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
+  allowVolumeExpansion: true,
+  parameters: {
+    // "to enable journaling for better performance"
+    io_profile: 'auto_journal',
+    // "to match the priority of the FlashArray pool that Portworx will set up"
+    priority_io: 'high',
+    // "Reducing parameters.repl from 3 to 2 for better performance"
+    repl: '2',
+    // "to align with recommend settings for VM block volumes"
+    nodiscard: 'true',
+  },
+};
+
+const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Checks the list: names, uniqueness, one default of each kind, `repl`. */
+export function checkStorageClasses(classes: readonly PortworxStorageClass[]): void {
+  if (classes.length === 0) {
+    throw new ValidationError(`portworx needs at least one storage class: give one (e.g. RA_VM_STORAGE_CLASS, named '${RA_VM_STORAGE_CLASS.name}')`);
+  }
+  const names = new Set<string>();
+  for (const sc of classes) {
+    if (sc.name.length > 253 || !DNS_1123_SUBDOMAIN.test(sc.name)) {
+      throw new ValidationError(
+        `storage class name '${sc.name}' is invalid: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'px-vm-block')`,
+      );
+    }
+    if (names.has(sc.name)) throw new ValidationError(`storage class name '${sc.name}' is used twice: give each storage class its own name`);
+    names.add(sc.name);
+    const repl = sc.parameters?.repl;
+    if (repl !== undefined && !['1', '2', '3'].includes(repl)) {
+      throw new ValidationError(`storage class '${sc.name}' has repl '${repl}': Portworx keeps 1, 2 or 3 replicas, use '2' (the RA's value) or '3'`);
+    }
+    if (sc.annotations?.[KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION] !== undefined) {
+      throw new ValidationError(
+        `storage class '${sc.name}' sets the annotation '${KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION}' directly: use isDefaultVirtClass: true instead`,
+      );
+    }
+  }
+  for (const [flag, label] of [
+    ['isDefaultStorageClass', 'the default storage class'],
+    ['isDefaultVirtClass', "KubeVirt's default storage class"],
+  ] as const) {
+    const marked = classes.filter((sc) => sc[flag]).map((sc) => sc.name);
+    if (marked.length > 1) {
+      throw new ValidationError(`storage classes ${marked.map((n) => `'${n}'`).join(', ')} are all marked ${label}: mark only one (${flag})`);
+    }
+  }
+}
+
+/** The class VMs use: KubeVirt's default, else the cluster default, else the first. */
+export function vmStorageClass(classes: readonly PortworxStorageClass[]): PortworxStorageClass {
+  return classes.find((sc) => sc.isDefaultVirtClass) ?? classes.find((sc) => sc.isDefaultStorageClass) ?? classes[0];
+}
+
+/** One `storageClasses` entry, in the key order of the pack's values.yaml. */
+export function renderStorageClass(sc: PortworxStorageClass): ValueNode {
+  const annotations: { [key: string]: string } = { ...(sc.annotations ?? {}) };
+  if (sc.isDefaultVirtClass) annotations[KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION] = 'true';
+  return {
+    name: sc.name,
+    isDefaultStorageClass: sc.isDefaultStorageClass ?? false,
+    annotations,
+    reclaimPolicy: sc.reclaimPolicy ?? PersistentVolumeReclaimPolicy.DELETE,
+    volumeBindingMode: (sc.volumeBindingMode ?? VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER).value,
+    allowVolumeExpansion: sc.allowVolumeExpansion ?? true,
+    parameters: { ...(sc.parameters ?? {}) },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './prometheus-grafana-pack';
+export * from './self-signed-issuer-chart';

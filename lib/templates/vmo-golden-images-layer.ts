@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import { ManifestLayer } from '../palette/manifest-layer';
+import { GoldenImage } from './golden-image';
+import { TEMPLATES_INSTALL_PRIORITY, TEMPLATES_LAYER_VERSION, UBUNTU_2204_IMAGE, WINDOWS_2022_IMAGE } from './ra-defaults';
+
+export interface VmoGoldenImagesLayerProps {
+  /** @default 'spectro-storage-class' */
+  readonly storageClassName?: string;
+  /** @default 'vmo-golden-images' */
+  readonly namespace?: string;
+  /** @default 50 (RA Templates export) */
+  readonly ubuntu2204SizeGiB?: number;
+  /** @default the RA's Ubuntu 22.04 container disk (RA Templates export) */
+  readonly ubuntu2204RegistryUrl?: string;
+  /** @default 80 (RA Templates export) */
+  readonly windows2022SizeGiB?: number;
+  /** @default the RA's Windows Server 2022 evaluation image (RA Templates export) */
+  readonly windows2022RegistryUrl?: string;
+  /** @default 40 (seed 002, "Install order 40") */
+  readonly installPriority?: number;
+}
+
+/**
+ * The RA's `vmo-goldenimages` manifest layer (VMO-RA-Templates profile): `dv-ubuntu-2204` and
+ * `dv-windows-2022`, the images the VM templates clone.
+ */
+export class VmoGoldenImagesLayer extends ManifestLayer {
+  public readonly ubuntu2204: GoldenImage;
+  public readonly windows2022: GoldenImage;
+
+  constructor(scope: Construct, id: string, props: VmoGoldenImagesLayerProps = {}) {
+    super(scope, id, {
+      name: 'vmo-goldenimages',
+      version: TEMPLATES_LAYER_VERSION,
+      installPriority: props.installPriority ?? TEMPLATES_INSTALL_PRIORITY,
+    });
+    const common = { storageClassName: props.storageClassName, namespace: props.namespace };
+    this.ubuntu2204 = new GoldenImage(this, UBUNTU_2204_IMAGE.manifestName, {
+      ...common,
+      dataVolumeName: UBUNTU_2204_IMAGE.dataVolumeName,
+      registryUrl: props.ubuntu2204RegistryUrl ?? UBUNTU_2204_IMAGE.registryUrl,
+      sizeGiB: props.ubuntu2204SizeGiB ?? UBUNTU_2204_IMAGE.sizeGiB,
+    });
+    this.windows2022 = new GoldenImage(this, WINDOWS_2022_IMAGE.manifestName, {
+      ...common,
+      dataVolumeName: WINDOWS_2022_IMAGE.dataVolumeName,
+      registryUrl: props.windows2022RegistryUrl ?? WINDOWS_2022_IMAGE.registryUrl,
+      sizeGiB: props.windows2022SizeGiB ?? WINDOWS_2022_IMAGE.sizeGiB,
+    });
+  }
+}
