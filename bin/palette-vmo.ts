@@ -8,7 +8,7 @@
 import { existsSync } from 'fs';
 import { resolve } from 'path';
 import { isValidationError } from '../lib/palette/errors';
-import { formatFindings, isBlocking } from '../lib/palette/finding';
+import { formatFindings, isBlocking, SynthError } from '../lib/palette/finding';
 import { PaletteApp } from '../lib/palette/palette-app';
 import { loadSiteFile } from '../lib/site/site-file';
 import { VmoSite } from '../lib/site/vmo-site';
@@ -54,7 +54,8 @@ function loadApps(target: string, outdir: string): PaletteApp[] {
   if (!existsSync(path)) throw new UsageError(`no such file '${target}'`);
   if (/\.ya?ml$/.test(path)) {
     const app = new PaletteApp({ outdir });
-    new VmoSite(app, loadSiteFile(target));
+    const props = loadSiteFile(target);
+    new VmoSite(app, props.name ?? 'site', props);
     return [app];
   }
   if (!/\.(ts|js)$/.test(path)) throw new UsageError(`'${target}' is neither a site YAML file nor an app program (.ts/.js)`);
@@ -88,7 +89,16 @@ function main(argv: string[]): number {
   if (!args.target) throw new UsageError(`'${args.command}' needs a site file or app`);
   if (args.command === 'validate') {
     let blocking = 0;
-    for (const app of loadApps(args.target, args.outdir)) {
+    let apps: PaletteApp[];
+    try {
+      apps = loadApps(args.target, args.outdir);
+    } catch (e) {
+      // A site whose description fails the rules is refused while it is built: its findings are the answer.
+      if (!(e instanceof SynthError)) throw e;
+      process.stdout.write(`${e.findings.filter(isBlocking).length} error(s)\n${formatFindings(e.findings)}\n`);
+      return 1;
+    }
+    for (const app of apps) {
       for (const site of app.sites) {
         const findings = site.check();
         blocking += findings.filter(isBlocking).length;

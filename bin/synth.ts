@@ -1,25 +1,38 @@
 /**
- * `npm run synth`: runs every app in apps/ in one process. Each app checks its sites and
- * writes them atomically into dist/; an app whose sites fail writes nothing, and the
+ * `npm run synth`: synthesizes every reference site — each app program in apps/ and each
+ * site file in sites/ — in one process. Each site is checked before anything is written
+ * and swapped into dist/ atomically; a failing one keeps its previous output, and the
  * command exits 1 after reporting every failure.
  */
 import { readdirSync } from 'fs';
 import { join, resolve } from 'path';
 import { isValidationError } from '../lib/palette/errors';
+import { PaletteApp } from '../lib/palette/palette-app';
+import { loadSiteFile } from '../lib/site/site-file';
+import { VmoSite } from '../lib/site/vmo-site';
 
-const appsDir = resolve(__dirname, '..', 'apps');
-const apps = readdirSync(appsDir).filter((f) => f.endsWith('.ts')).sort();
+const root = resolve(__dirname, '..');
+const list = (dir: string, pattern: RegExp) => readdirSync(join(root, dir)).filter((f) => pattern.test(f)).sort().map((f) => `${dir}/${f}`);
+const targets = [...list('apps', /\.ts$/), ...list('sites', /\.ya?ml$/)];
+
 let failed = 0;
-for (const file of apps) {
+for (const target of targets) {
   try {
-    require(join(appsDir, file));
+    if (target.startsWith('apps/')) {
+      require(join(root, target));
+    } else {
+      const props = loadSiteFile(join(root, target));
+      const app = new PaletteApp();
+      new VmoSite(app, props.name ?? 'site', props);
+      app.synth();
+    }
   } catch (e) {
     failed++;
-    if (isValidationError(e)) process.stderr.write(`apps/${file}: ${e.message}\n`);
+    if (isValidationError(e)) process.stderr.write(`${target}: ${e.message}\n`);
     else throw e;
   }
 }
 if (failed) {
-  process.stderr.write(`${failed} of ${apps.length} app(s) failed; their previous output is unchanged\n`);
+  process.stderr.write(`${failed} of ${targets.length} site definition(s) failed; their previous output is unchanged\n`);
   process.exit(1);
 }

@@ -1,1 +1,5 @@
 export * from './palette';
+export * from './packs';
+export * from './templates';
+export * from './rules';
+export * from './site';

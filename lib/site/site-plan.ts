@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { VlanSet } from '../packs/common/vlan-set';
+import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../packs/common/vlan-set';
 import { bridgeHasAddress, HostNetworkPlan, planHostNetwork, vlansOn } from './host-network';
 import { VmoSiteProps } from './site-props';
 
@@ -94,7 +94,9 @@ export function tryVlans(text: string): VlanSet | undefined {
   }
 }
 
-export function planSite(props: VmoSiteProps): SitePlan {
+/** Resolves a site description; `name` falls back to `fallbackName` (the construct id). */
+export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
+  const name = props.name ?? fallbackName;
   const k = props.kubernetes ?? {};
   const nodes = { controlPlane: props.nodes?.controlPlane ?? 3, workers: props.nodes?.workers ?? 5 };
   const network = planHostNetwork(props.network);
@@ -104,7 +106,8 @@ export function planSite(props: VmoSiteProps): SitePlan {
   // RA VMO layer: "Enable this option when the br0 interface on the host has an IP address
   // or has VLAN-subinterfaces defined"; allowedVlansOnSelf = VLAN 1 if br0 has an address,
   // the br0 subinterface VLANs, and the VM VLANs.
-  const br0Vlans = vlansOn(network, network.vmBridge);
+  // Out-of-range ids are left to VLAN-001 to report; the derivation only uses valid ones.
+  const br0Vlans = vlansOn(network, network.vmBridge).filter((id) => Number.isInteger(id) && id >= MIN_VLAN_ID && id <= MAX_VLAN_ID);
   const hasAddress = bridgeHasAddress(network);
   const derivedAllowOnSelf = hasAddress || br0Vlans.length > 0;
   const selfSet = VlanSet.of(...(hasAddress ? [1] : []), ...br0Vlans);
@@ -116,7 +119,7 @@ export function planSite(props: VmoSiteProps): SitePlan {
   const podCidr = k.podCidr ?? '100.64.0.0/18';
 
   return {
-    name: props.name,
+    name,
     profileNamePrefix: props.profileNamePrefix ?? 'VMO-RA',
     profileVersion: props.profileVersion ?? '1.7.0',
     kubernetes: {
@@ -171,7 +174,7 @@ export function planSite(props: VmoSiteProps): SitePlan {
       podNetworking,
       ...(podNetworking === 'native' ? { ipv4NativeRoutingCidr: props.cilium?.ipv4NativeRoutingCidr ?? podCidr } : {}),
     },
-    monitoring: { grafanaHost: props.monitoring?.grafanaHost ?? `grafana.${props.name}.local` },
+    monitoring: { grafanaHost: props.monitoring?.grafanaHost ?? `grafana.${name}.local` },
     templates: {
       networks: (props.templates?.networks ?? [{ vlan: 30 }]).map((n) => ({
         vlan: n.vlan,

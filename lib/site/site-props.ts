@@ -5,8 +5,8 @@
  * follows from these facts is derived, never restated.
  */
 export interface VmoSiteProps {
-  /** The output folder, `dist/<name>/`; lowercase, digits and dashes. */
-  readonly name: string;
+  /** The output folder, `dist/<name>/`; lowercase, digits and dashes. Required in site files. @default the construct id */
+  readonly name?: string;
   /** Prefix of the profile names, e.g. `VMO-RA` gives `VMO-RA-Infra`. @default 'VMO-RA' */
   readonly profileNamePrefix?: string;
   /** Version of every profile this site writes. @default '1.7.0' (RA rev 1.7) */

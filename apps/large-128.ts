@@ -1,0 +1,26 @@
+/**
+ * RA "Solution Sizing" for 128 nodes: pod CIDR 100.64.0.0/17 and service CIDR
+ * 100.64.128.0/17, with 120 workers on the four-NIC layout.
+ */
+import { PaletteApp, VmoSite } from '../lib';
+
+const app = new PaletteApp();
+new VmoSite(app, 'large-128', {
+  nodes: { controlPlane: 5, workers: 120 },
+  kubernetes: { podCidr: '100.64.0.0/17', serviceCidr: '100.64.128.0/17' },
+  network: {
+    layout: 'four-nic',
+    mgmt: { vlan: 10, cidr: '172.16.0.0/22' },
+    data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.20.30.1' },
+  },
+  vmVlans: '21-100',
+  storage: { portworx: { preferRemoteNodeOnly: true } },
+  profiles: { layout: 'split' },
+  suppressions: [
+    {
+      ruleId: 'NET-008',
+      reason: 'the RA sizing chapter gives 100.64.128.0/17 for 128 nodes; this cluster will not grow beyond 128 nodes',
+    },
+  ],
+});
+app.synth();

@@ -1,0 +1,45 @@
+import { FindingLevel, Rule } from '../../palette/finding';
+import { VmoSiteModel } from '../site-model';
+import { isCount } from './pod-budget';
+
+/** Seed 002 "Hardware resources" control-plane sizing table (assumes at least 3 control-plane nodes). */
+const SIZING: readonly { workers: number; namespaces: number; cores: number; memoryGB: number }[] = [
+  { workers: 10, namespaces: 100, cores: 4, memoryGB: 8 },
+  { workers: 25, namespaces: 500, cores: 4, memoryGB: 16 },
+  { workers: 100, namespaces: 1000, cores: 8, memoryGB: 32 },
+  { workers: 250, namespaces: 2000, cores: 16, memoryGB: 64 },
+  { workers: 500, namespaces: 4000, cores: 32, memoryGB: 128 },
+];
+
+/**
+ * CAP-001: the control-plane node size for the worker count, from the RA table; a warning
+ * beyond the table's 500 workers. Informational: it feeds the site report, so it reports
+ * for every site.
+ */
+export const CAP_001: Rule<VmoSiteModel> = {
+  id: 'CAP-001',
+  level: FindingLevel.INFO,
+  description: 'control-plane size for the worker count (10 -> 4 cores/8 GB, 25 -> 4/16, 100 -> 8/32, 250 -> 16/64, 500 -> 32/128)',
+  source: 'seed 002 (RA rev 1.7), "Hardware resources" control-plane sizing table',
+  check({ plan }) {
+    const workers = plan.nodes.workers;
+    if (!isCount(workers)) return []; // STO-001 reports a malformed worker count
+    const row = SIZING.find((r) => workers <= r.workers);
+    if (!row) {
+      const last = SIZING[SIZING.length - 1];
+      return [
+        {
+          level: FindingLevel.WARNING,
+          location: 'nodes.workers',
+          message: `${workers} workers is beyond the RA sizing table (up to ${last.workers}): size control-plane nodes above ${last.cores} cores and ${last.memoryGB} GB memory and validate, or split the cluster`,
+        },
+      ];
+    }
+    return [
+      {
+        location: 'nodes.controlPlane',
+        message: `${workers} workers: give each control-plane node at least ${row.cores} CPU cores and ${row.memoryGB} GB memory (RA sizing table row: up to ${row.workers} workers, ${row.namespaces} namespaces)`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,244 @@
+import { FindingLevel } from '../../lib/palette';
+import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009 } from '../../lib/rules';
+import { check, levelOf, pack, profile, props } from './fixtures';
+
+const ERROR = FindingLevel.ERROR;
+const WARNING = FindingLevel.WARNING;
+
+describe('NET-001 addresses parse', () => {
+  test('passes on the RA site', () => {
+    expect(check(NET_001)).toEqual([]);
+  });
+
+  test('fails on the RA data subnet as printed (host bits set), suggesting the network address', () => {
+    const v = check(NET_001, props({ network: { data: { vlan: 20, cidr: '10.20.30.0/16', gateway: '10.20.30.1' } } }));
+    expect(v).toEqual([{ location: 'network.data.cidr', message: 'data subnet 10.20.30.0/16 has host bits set: use 10.20.0.0/16' }]);
+    expect(levelOf(NET_001, v[0])).toBe(ERROR);
+  });
+
+  test('fails on malformed CIDRs, gateways, ranges and endpoints, naming each value', () => {
+    const v = check(
+      NET_001,
+      props({
+        kubernetes: { podCidr: '100.64.0/18', serviceCidr: '10.1/8' },
+        network: { mgmt: { vlan: 10, cidr: '172.16.0.0/33' }, data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.20.30.256' } },
+        loadBalancer: { pools: [{ name: 'first-pool', addresses: ['10.20.30.200-10.20.30.100'] }, { name: 'second', addresses: ['10.20.31.7/24'] }] },
+        storage: { portworx: { flashArrays: [{ mgmtEndpoint: 'fa-01' }] } },
+      }),
+    );
+    const byLocation = Object.fromEntries(v.map((x) => [x.location, x.message]));
+    expect(byLocation['kubernetes.podCidr']).toBe("pod CIDR '100.64.0/18' is not an IPv4 CIDR: write four decimal octets and a prefix of 0-32, e.g. 100.64.0.0/18");
+    expect(byLocation['kubernetes.serviceCidr']).toContain("service CIDR '10.1/8' is not an IPv4 CIDR");
+    expect(byLocation['network.mgmt.cidr']).toContain("mgmt subnet '172.16.0.0/33' is not an IPv4 CIDR");
+    expect(byLocation['network.data.gateway']).toBe("data gateway '10.20.30.256' is not an IPv4 address: write four decimal octets, e.g. 10.20.0.1");
+    expect(byLocation['loadBalancer.pools[first-pool]']).toContain("'10.20.30.200-10.20.30.100' is not a CIDR or an address range");
+    expect(byLocation['loadBalancer.pools[second]']).toContain('10.20.31.7/24 has host bits set: use 10.20.31.0/24');
+    expect(byLocation['storage.portworx.flashArrays[0].mgmtEndpoint']).toContain("FlashArray management endpoint 'fa-01' is not an IPv4 address");
+    expect(v).toHaveLength(7);
+  });
+
+  test('fails on a native routing CIDR and a BGP peer that do not parse', () => {
+    const v = check(
+      NET_001,
+      props({
+        cilium: { podNetworking: 'native', ipv4NativeRoutingCidr: '100.64.0.0' },
+        loadBalancer: { mode: 'bgp', bgp: { myAsn: 64500, peers: [{ address: '10.20.30.1.5', asn: 64501 }] } },
+      }),
+    );
+    expect(v.map((x) => x.message)).toEqual([
+      expect.stringContaining("cilium native routing CIDR '100.64.0.0' is not an IPv4 CIDR"),
+      expect.stringContaining("BGP peer address '10.20.30.1.5' is not an IPv4 address"),
+    ]);
+  });
+});
+
+describe('NET-002 networks are disjoint', () => {
+  test('passes on the RA site', () => {
+    expect(check(NET_002)).toEqual([]);
+  });
+
+  test('fails when the service CIDR overlaps the pod CIDR, suggesting a free block', () => {
+    const v = check(NET_002, props({ kubernetes: { serviceCidr: '100.64.32.0/19' } }));
+    expect(v).toEqual([
+      {
+        location: 'kubernetes.serviceCidr',
+        message: 'service CIDR 100.64.32.0/19 overlaps the pod CIDR 100.64.0.0/18: every network needs its own addresses; move the service CIDR, e.g. to 100.64.64.0/19',
+      },
+    ]);
+    expect(levelOf(NET_002, v[0])).toBe(ERROR);
+  });
+
+  test('fails when the mgmt subnet overlaps the data subnet and a pool overlaps the mgmt subnet', () => {
+    const v = check(
+      NET_002,
+      props({
+        network: { mgmt: { vlan: 10, cidr: '10.20.0.0/22' } },
+        loadBalancer: { pools: [{ name: 'lb', addresses: ['10.20.1.10-10.20.1.20'] }] },
+      }),
+    );
+    expect(v.map((x) => x.message)).toEqual([
+      expect.stringContaining('data subnet 10.20.0.0/16 overlaps the mgmt subnet 10.20.0.0/22'),
+      expect.stringContaining("MetalLB pool 'lb' entry 10.20.1.10-10.20.1.20 overlaps the mgmt subnet 10.20.0.0/22"),
+    ]);
+  });
+});
+
+describe('NET-003 pod CIDR node blocks', () => {
+  test('passes on the RA site and at the RA maximum of 63 active nodes', () => {
+    expect(check(NET_003)).toEqual([]);
+    expect(check(NET_003, props({ nodes: { controlPlane: 3, workers: 60 } }))).toEqual([]);
+  });
+
+  test('fails with 65 nodes in a /18, naming the blocks and the /17 fix, and the service CIDR in the way', () => {
+    const v = check(NET_003, props({ nodes: { controlPlane: 3, workers: 62 } }));
+    expect(v).toHaveLength(1);
+    expect(v[0].location).toBe('kubernetes.podCidr');
+    expect(v[0].message).toBe(
+      'pod CIDR 100.64.0.0/18 gives 64 node blocks of /24 but 66 are needed (65 nodes + 1 spare for control-plane repave): ' +
+        'use a /17 such as 100.64.0.0/17, and move the service CIDR 100.64.64.0/18 out of it (e.g. to 100.64.128.0/18)',
+    );
+    expect(levelOf(NET_003, v[0])).toBe(ERROR);
+  });
+
+  test('fails on a node block prefix that does not fit the pod CIDR', () => {
+    const v = check(NET_003, props({ kubernetes: { nodePodCidrPrefix: 16 } }));
+    expect(v[0].message).toContain("node pod CIDR prefix '16' does not fit the pod CIDR 100.64.0.0/18: use a whole number from 18 to 32, normally 24");
+  });
+});
+
+describe('NET-004 pods fit the pod CIDR', () => {
+  test('passes on the RA site', () => {
+    expect(check(NET_004)).toEqual([]);
+  });
+
+  test('fails when 250 pods do not fit a /25 node block, reporting the pods left for VMs', () => {
+    const v = check(NET_004, props({ kubernetes: { nodePodCidrPrefix: 25 } }));
+    expect(v).toHaveLength(1);
+    expect(v[0].message).toContain('250 pods per node do not fit a /25 node block (126 usable addresses): lower max pods per node to 126');
+    expect(v[0].message).toContain('8 nodes x 250 pods = 2,000; overhead 8 x 10 + 58 = 138; 1,862 pods left for VMs and workloads');
+    expect(levelOf(NET_004, v[0])).toBe(WARNING);
+  });
+
+  test('fails when the overhead leaves no pods for VMs', () => {
+    const v = check(NET_004, props({ kubernetes: { maxPodsPerNode: 10 } }));
+    expect(v.map((x) => x.message)).toEqual([expect.stringContaining('no pods are left for VMs: 8 nodes x 10 pods = 80; overhead 8 x 10 + 58 = 138; -58 pods left')]);
+  });
+
+  test('fails on a max pods value that is not a positive whole number', () => {
+    expect(check(NET_004, props({ kubernetes: { maxPodsPerNode: 2.5 } }))[0].message).toContain("max pods per node '2.5' is not a positive whole number");
+  });
+});
+
+describe('NET-005 gateways', () => {
+  test('passes on the RA site', () => {
+    expect(check(NET_005)).toEqual([]);
+  });
+
+  test('fails on a gateway outside its subnet', () => {
+    const v = check(NET_005, props({ network: { data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.21.0.1' } } }));
+    expect(v).toEqual([{ location: 'network.data.gateway', message: 'data gateway 10.21.0.1 is outside its subnet 10.20.0.0/16: use an address of 10.20.0.1-10.20.255.254, or fix network.data.cidr' }]);
+    expect(levelOf(NET_005, v[0])).toBe(ERROR);
+  });
+
+  test('fails on a gateway that is the network or broadcast address', () => {
+    const net = check(NET_005, props({ network: { mgmt: { vlan: 10, cidr: '172.16.0.0/22', gateway: '172.16.0.0' } } }));
+    const bcast = check(NET_005, props({ network: { data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.20.255.255' } } }));
+    expect(net[0].message).toBe('mgmt gateway 172.16.0.0 is the network address of 172.16.0.0/22: use a host address of 172.16.0.1-172.16.3.254');
+    expect(bcast[0].message).toContain('data gateway 10.20.255.255 is the broadcast address of 10.20.0.0/16');
+  });
+});
+
+describe('NET-006 MetalLB pools', () => {
+  test('passes on the RA site (default pool 10.20.30.100-10.20.30.200) and on BGP pools outside the data subnet', () => {
+    expect(check(NET_006)).toEqual([]);
+    expect(check(NET_006, props({ loadBalancer: { mode: 'bgp', pools: [{ name: 'bgp', addresses: ['192.0.2.0/28'] }] } }))).toEqual([]);
+  });
+
+  test('fails on an L2 pool outside the data subnet', () => {
+    const v = check(NET_006, props({ loadBalancer: { pools: [{ name: 'first-pool', addresses: ['10.30.0.10-10.30.0.20'] }] } }));
+    expect(v).toEqual([
+      {
+        location: 'loadBalancer.pools[first-pool]',
+        message: "MetalLB pool 'first-pool' entry 10.30.0.10-10.30.0.20 is not inside the data subnet 10.20.0.0/16: L2 advertisement only reaches the data VLAN; use addresses of 10.20.0.1-10.20.255.254",
+      },
+    ]);
+    expect(levelOf(NET_006, v[0])).toBe(ERROR);
+  });
+
+  test('fails on a pool holding the gateway or the network address, and on overlapping pools', () => {
+    const v = check(
+      NET_006,
+      props({
+        loadBalancer: {
+          pools: [
+            { name: 'a', addresses: ['10.20.30.1-10.20.30.50'] },
+            { name: 'b', addresses: ['10.20.30.40/29', '10.20.0.0-10.20.0.9'] },
+          ],
+        },
+      }),
+    );
+    expect(v.map((x) => x.message)).toEqual([
+      "MetalLB pool 'a' entry 10.20.30.1-10.20.30.50 includes the data gateway 10.20.30.1: leave the gateway out of the pool, e.g. start the range after it",
+      "MetalLB pool 'b' entry 10.20.30.40/29 overlaps MetalLB pool 'a' entry 10.20.30.1-10.20.30.50: MetalLB hands out each address once; make the pools disjoint",
+      "MetalLB pool 'b' entry 10.20.0.0-10.20.0.9 includes the network address 10.20.0.0 of the data subnet 10.20.0.0/16: start and end the pool inside 10.20.0.1-10.20.255.254",
+    ]);
+  });
+});
+
+describe('NET-007 native routing CIDR', () => {
+  test('passes on the RA site (VXLAN) and with native routing defaulting to the pod CIDR', () => {
+    expect(check(NET_007)).toEqual([]);
+    expect(check(NET_007, props({ cilium: { podNetworking: 'native' } }))).toEqual([]);
+    expect(check(NET_007, props({ cilium: { podNetworking: 'native', ipv4NativeRoutingCidr: '100.64.0.0/17' } }))).toEqual([]);
+  });
+
+  test('fails when the native routing CIDR does not contain the pod CIDR', () => {
+    const v = check(NET_007, props({ cilium: { podNetworking: 'native', ipv4NativeRoutingCidr: '100.64.0.0/19' } }));
+    expect(v).toEqual([
+      { location: 'cilium.ipv4NativeRoutingCidr', message: 'cilium native routing CIDR 100.64.0.0/19 does not contain the pod CIDR 100.64.0.0/18: use 100.64.0.0/18 or a CIDR containing it' },
+    ]);
+    expect(levelOf(NET_007, v[0])).toBe(ERROR);
+  });
+});
+
+describe('NET-008 service CIDR leaves room to grow', () => {
+  test('passes with a service CIDR further away', () => {
+    expect(check(NET_008, props({ kubernetes: { serviceCidr: '100.65.0.0/18' } }))).toEqual([]);
+  });
+
+  test('fails on the RA defaults, which the RA itself warns about, suggesting 100.65.0.0/18', () => {
+    const v = check(NET_008);
+    expect(v).toEqual([
+      {
+        location: 'kubernetes.serviceCidr',
+        message:
+          'service CIDR 100.64.64.0/18 sits right after the pod CIDR 100.64.0.0/18, so the pod CIDR cannot grow to 100.64.0.0/17 later: ' +
+          'if the cluster may grow, use a service CIDR further away, such as 100.65.0.0/18',
+      },
+    ]);
+    expect(levelOf(NET_008, v[0])).toBe(WARNING);
+  });
+});
+
+describe('NET-009 node IP on the mgmt subnet', () => {
+  const os = (values: object) => profile('VMO-RA-Infra', [pack('ubuntu-maas', 'os', values)]);
+
+  test('passes without rendered profiles and with an OS layer pinning the node IP to the mgmt subnet', () => {
+    expect(check(NET_009)).toEqual([]);
+    const script = 'NETWORK="172.16.0.0/22"\nfor IP in $(hostname -I); do echo --node-ip=$IP; done\n';
+    expect(check(NET_009, props(), [os({ kubeadmconfig: { preKubeadmCommands: [script] } })])).toEqual([]);
+  });
+
+  test('fails when the OS layer pins another subnet or none', () => {
+    const other = check(NET_009, props(), [os({ kubeadmconfig: { preKubeadmCommands: ['NETWORK="10.20.0.0/16" # --node-ip'] } })]);
+    const none = check(NET_009, props(), [os({ kubeadmconfig: { preKubeadmCommands: ['update-ca-certificates'] } })]);
+    expect(other).toEqual([
+      {
+        location: 'profile VMO-RA-Infra, layer ubuntu-maas',
+        message: "the OS layer's node-ip script does not use the mgmt subnet 172.16.0.0/22: pass network.mgmt.cidr to it so the node IP lands on bond_mgmt.10",
+      },
+    ]);
+    expect(none[0].message).toContain('the OS layer does not pin the kubelet node IP');
+    expect(levelOf(NET_009, other[0])).toBe(FindingLevel.INFO);
+  });
+});

@@ -1,0 +1,94 @@
+import * as fc from 'fast-check';
+import { PaletteApp } from '../../lib/palette';
+import { VMO_RULES } from '../../lib/rules';
+import { VmoSite } from '../../lib/site/vmo-site';
+import { planSite, SitePlan } from '../../lib/site/site-plan';
+import { findings, model, RA, TWO_NIC, TWO_NIC_VM_ON_DATA_VLAN } from './fixtures';
+
+describe('VMO_RULES', () => {
+  test('holds every catalog group once, ordered by id, each with a description and a source', () => {
+    const ids = VMO_RULES.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([
+      'CAP-001', 'CAP-002', 'CAP-003',
+      'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009',
+      'PAL-005',
+      'SEC-001', 'SEC-002', 'SEC-003', 'SEC-005',
+      'STO-001', 'STO-002', 'STO-003', 'STO-004', 'STO-005', 'STO-006', 'STO-007', 'STO-008', 'STO-009', 'STO-010',
+      'VLAN-001', 'VLAN-002', 'VLAN-003', 'VLAN-004', 'VLAN-005', 'VLAN-006', 'VLAN-007', 'VLAN-008', 'VLAN-009',
+    ]);
+    for (const r of VMO_RULES) {
+      expect(r.description.length).toBeGreaterThan(10);
+      expect(r.source).toMatch(/seed|rules-catalog|DESIGN|pack-values|pack\.json|field report/);
+    }
+  });
+});
+
+describe('valid sites', () => {
+  test('the RA four-NIC site has no error; it warns about the service CIDR next to the pod CIDR and reports its capacity', () => {
+    const f = findings(RA);
+    expect(f.filter((x) => x.level === 'error')).toEqual([]);
+    expect(f.map((x) => `${x.level} ${x.ruleId}`)).toEqual(['info CAP-001', 'info CAP-003', 'warning NET-008']);
+  });
+
+  test('the two-NIC site (VMs on 21-100, clear of bond0.10 and bond0.20) has no error', () => {
+    expect(findings(TWO_NIC).filter((x) => x.level === 'error')).toEqual([]);
+  });
+
+  test('the two-NIC site with the data VLAN on br0 (NAD VLAN 20 allowed) has no error, only the shared-VLAN warning', () => {
+    const f = findings(TWO_NIC_VM_ON_DATA_VLAN);
+    expect(f.filter((x) => x.level === 'error')).toEqual([]);
+    expect(f.filter((x) => x.level === 'warning').map((x) => x.ruleId)).toEqual(['NET-008', 'VLAN-008', 'VLAN-008']);
+  });
+
+  test('the rendered RA site (real profiles) has no error-level finding', () => {
+    const site = new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), 'ra', RA);
+    const f = findings(site.plan, site.profiles.map((p) => p.toJson()));
+    expect(f.filter((x) => x.level === 'error')).toEqual([]);
+  });
+});
+
+describe('robustness: rules never throw on bad input', () => {
+  const runAll = (plan: SitePlan) => {
+    for (const rule of VMO_RULES) expect(() => rule.check(model(plan))).not.toThrow();
+  };
+
+  test('a site with every field malformed gets findings, not exceptions', () => {
+    const plan = planSite({
+      ...RA,
+      kubernetes: { podCidr: '100.64.0.0/99', serviceCidr: 'none', version: 'x', maxPodsPerNode: NaN, nodePodCidrPrefix: -1 },
+      nodes: { controlPlane: NaN, workers: -3 },
+      network: { layout: 'four-nic', mgmt: { vlan: NaN, cidr: '' }, data: { vlan: 0, cidr: '10.20.30.0/16', gateway: 'gw' }, bondMode: 'bogus' as 'broadcast', vmBridge: 'eth9' },
+      vmVlans: '',
+      loadBalancer: { pools: [{ name: 'p', addresses: ['', '1-2', '10.0.0.0/8'] }] },
+      storage: { portworx: { version: '', replication: NaN, maxStorageNodes: NaN, deviceSizeGiB: NaN, flashArrays: [] } },
+      vmo: { allowedVlansOnSelf: '0-0', allowVlansOnSelf: true, privateCa: { configMapName: '' } },
+      cilium: { podNetworking: 'native', ipv4NativeRoutingCidr: '::1/128' },
+      templates: { networks: [{ vlan: -1 }] },
+    });
+    runAll(plan);
+    const ids = new Set(VMO_RULES.flatMap((r) => r.check(model(plan)).map(() => r.id)));
+    for (const id of ['NET-001', 'VLAN-001', 'VLAN-006', 'STO-001', 'STO-004', 'STO-010', 'CAP-002']) expect(ids).toContain(id);
+  });
+
+  test('arbitrary strings in address and VLAN fields and arbitrary counts never make a rule throw', () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom('10.0.0.0/8', '10.20.30.0/16', '1.2.3.4', '1.2.3.4-1.2.3.1', '21-100', '0', '4095', '1,2,,3'));
+    const count = fc.oneof(fc.integer({ min: -5, max: 600 }), fc.double(), fc.constant(NaN));
+    fc.assert(
+      fc.property(text, text, text, text, text, text, count, count, count, (pod, service, data, gateway, pool, vlans, cp, workers, prefix) => {
+        const plan = planSite({
+          ...RA,
+          kubernetes: { podCidr: pod, serviceCidr: service, nodePodCidrPrefix: prefix },
+          nodes: { controlPlane: cp, workers },
+          network: { ...RA.network, data: { vlan: 20, cidr: data, gateway } },
+          vmVlans: vlans,
+          loadBalancer: { pools: [{ name: 'p', addresses: [pool] }] },
+          vmo: { allowedVlansOnSelf: vlans },
+        });
+        runAll(plan);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,272 @@
+import { FindingLevel } from '../../lib/palette';
+import { STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010 } from '../../lib/rules';
+import { check, levelOf, manifestPack, pack, patchPlan, profile, props } from './fixtures';
+
+const ERROR = FindingLevel.ERROR;
+const WARNING = FindingLevel.WARNING;
+const INFO = FindingLevel.INFO;
+
+const storageProfile = (name: string, accessModes: string[], volumeMode: string) => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'StorageProfile',
+  metadata: { name },
+  spec: { claimPropertySets: [{ accessModes, volumeMode }], cloneStrategy: 'csi-clone' },
+});
+const dataVolume = (name: string, storage: object, form = 'storage') => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'DataVolume',
+  metadata: { name, namespace: 'vmo-golden-images' },
+  spec: { [form]: storage, source: { registry: { url: 'docker://example/ubuntu:22.04' } } },
+});
+const templates = (manifests: Record<string, object[]>) => profile('VMO-RA-Templates', [manifestPack('vmo-storage', 40, manifests)]);
+
+describe('STO-001 Portworx quorum (graded)', () => {
+  test('passes on the RA site (5 workers)', () => {
+    expect(check(STO_001)).toEqual([]);
+  });
+
+  test('fails as an error below 3 storage nodes, from workers or from maxStorageNodes', () => {
+    const few = check(STO_001, props({ nodes: { workers: 2 } }));
+    expect(few).toEqual([
+      {
+        location: 'nodes.workers',
+        message: '2 Portworx storage nodes: the internal kvdb needs at least 3 for quorum; use at least 4 workers (5 recommended) with maxStorageNodes equal to the worker count',
+      },
+    ]);
+    expect(levelOf(STO_001, few[0])).toBe(ERROR);
+    const capped = check(STO_001, props({ storage: { portworx: { maxStorageNodes: 2 } } }));
+    expect(capped[0].location).toBe('storage.portworx.maxStorageNodes');
+    expect(capped[0].message).toContain('2 Portworx storage nodes (maxStorageNodes 2 of 5 workers)');
+  });
+
+  test('fails as a warning with 3 workers and as info with 4', () => {
+    const three = check(STO_001, props({ nodes: { workers: 3 } }));
+    expect(three[0].message).toContain('3 workers: Portworx keeps quorum only while every node is up');
+    expect(levelOf(STO_001, three[0])).toBe(WARNING);
+    const four = check(STO_001, props({ nodes: { workers: 4 } }));
+    expect(four[0].message).toContain('4 workers: one node may go offline, but the RA recommends a minimum worker pool of 5 nodes');
+    expect(levelOf(STO_001, four[0])).toBe(INFO);
+  });
+});
+
+describe('STO-002 maxStorageNodes equals the workers', () => {
+  test('passes on the RA site (derived from the worker count)', () => {
+    expect(check(STO_002)).toEqual([]);
+  });
+
+  test('fails when maxStorageNodes differs from the worker count', () => {
+    const v = check(STO_002, props({ storage: { portworx: { maxStorageNodes: 4 } } }));
+    expect(v).toEqual([
+      {
+        location: 'storage.portworx.maxStorageNodes',
+        message: "maxStorageNodes 4 differs from the worker count 5: set it to 5 so a repaved node's FlashArray LUN is reattached to its replacement instead of being rebuilt",
+      },
+    ]);
+    expect(levelOf(STO_002, v[0])).toBe(WARNING);
+  });
+});
+
+describe('STO-003 preferRemoteNodeOnly', () => {
+  test('passes on the RA site (off) and with 7 workers', () => {
+    expect(check(STO_003)).toEqual([]);
+    expect(check(STO_003, props({ nodes: { workers: 7 }, storage: { portworx: { preferRemoteNodeOnly: true } } }))).toEqual([]);
+  });
+
+  test('fails with 6 workers', () => {
+    const v = check(STO_003, props({ nodes: { workers: 6 }, storage: { portworx: { preferRemoteNodeOnly: true } } }));
+    expect(v[0].message).toBe(
+      'preferRemoteNodeOnly is true with 6 workers: the anti-affinity needs more than 6 workers or VMs may not schedule; set it to false or use at least 7 workers',
+    );
+    expect(levelOf(STO_003, v[0])).toBe(ERROR);
+  });
+});
+
+describe('STO-004 replication (graded)', () => {
+  test('passes on the RA site (repl 2)', () => {
+    expect(check(STO_004)).toEqual([]);
+  });
+
+  test('fails as an error when repl exceeds the storage nodes or is not 1..3', () => {
+    const v = check(STO_004, props({ storage: { portworx: { replication: 3, maxStorageNodes: 2 } } }));
+    expect(v).toEqual([
+      { location: 'storage.portworx.replication', message: 'replication 3 exceeds the 2 Portworx storage nodes: volumes cannot get their replicas; use repl 2 or add storage nodes' },
+    ]);
+    expect(levelOf(STO_004, v[0])).toBe(ERROR);
+    expect(check(STO_004, props({ storage: { portworx: { replication: 4 } } }))[0].message).toBe("replication '4' is not a Portworx repl: use 1, 2 or 3 (the RA uses 2)");
+  });
+
+  test('fails as a warning with repl 1', () => {
+    const v = check(STO_004, props({ storage: { portworx: { replication: 1 } } }));
+    expect(v[0].message).toContain('replication 1 keeps one copy of each volume');
+    expect(levelOf(STO_004, v[0])).toBe(WARNING);
+  });
+});
+
+describe('STO-005 live migration needs RWX', () => {
+  test('passes on the RA site, with and without a StorageProfile for the VM class', () => {
+    expect(check(STO_005)).toEqual([]);
+    const ok = templates({ 'storageprofile-cdi': [storageProfile('spectro-storage-class', ['ReadWriteMany'], 'Block')] });
+    expect(check(STO_005, props(), [ok])).toEqual([]);
+  });
+
+  test('fails on a StorageProfile claiming ReadWriteOnce first', () => {
+    const v = check(STO_005, props(), [templates({ 'storageprofile-cdi': [storageProfile('spectro-storage-class', ['ReadWriteOnce'], 'Block')] })]);
+    expect(v).toEqual([
+      {
+        location: 'profile VMO-RA-Templates, layer vmo-storage, manifest storageprofile-cdi',
+        message: 'StorageProfile spectro-storage-class claims ReadWriteOnce first: live migration needs ReadWriteMany; list ReadWriteMany in the first claimPropertySet',
+      },
+    ]);
+    expect(levelOf(STO_005, v[0])).toBe(ERROR);
+  });
+
+  test('fails when no StorageProfile is named after the VM storage class, or the class is not used RWX', () => {
+    const v = check(STO_005, props(), [templates({ 'storageprofile-cdi': [storageProfile('longhorn', ['ReadWriteMany'], 'Filesystem')] })]);
+    expect(v[0].message).toBe(
+      'no CDI StorageProfile is named after the VM storage class spectro-storage-class (found: longhorn): name the StorageProfile spectro-storage-class so CDI claims RWX on it',
+    );
+    const rwo = patchPlan((p) => ({ ...p, storage: { ...p.storage, accessMode: 'ReadWriteOnce' as 'ReadWriteMany' } }));
+    expect(check(STO_005, rwo)[0].message).toContain('is used as ReadWriteOnce: live migration needs ReadWriteMany');
+  });
+});
+
+describe('STO-006 RWX Block only where the driver serves it', () => {
+  test('passes on the RA site (Portworx 3.3.1, RWX Block) and on Longhorn with RWX Filesystem', () => {
+    expect(check(STO_006)).toEqual([]);
+    const longhorn = templates({ 'storageprofile-cdi': [storageProfile('longhorn', ['ReadWriteMany'], 'Filesystem')] });
+    expect(check(STO_006, props(), [longhorn])).toEqual([]);
+  });
+
+  test('fails on RWX Block with Portworx before 3.3', () => {
+    const v = check(STO_006, props({ storage: { portworx: { version: '3.2.3' } } }));
+    expect(v).toEqual([
+      {
+        location: 'storage.volumeMode',
+        message: 'the VM storage class spectro-storage-class is RWX Block but Portworx 3.2.3 serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later): use volumeMode Filesystem there',
+      },
+    ]);
+    expect(levelOf(STO_006, v[0])).toBe(ERROR);
+  });
+
+  test('fails on RWX Block claims on Longhorn and NFS classes', () => {
+    const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'nfs-client' }, provisioner: 'nfs.csi.k8s.io' };
+    const v = check(STO_006, props(), [
+      templates({
+        'storageprofile-cdi': [storageProfile('longhorn', ['ReadWriteMany'], 'Block')],
+        'sc-nfs': [sc],
+        'dv-ubuntu-2204': [dataVolume('template-ubuntu-2204', { storageClassName: 'nfs-client', accessModes: ['ReadWriteMany'], volumeMode: 'Block' })],
+      }),
+    ]);
+    expect(v.map((x) => x.message)).toEqual([
+      'StorageProfile longhorn asks for RWX Block on storage class longhorn, but Longhorn serves RWX volumes as an NFS share, in Filesystem mode only: use volumeMode Filesystem there',
+      'DataVolume template-ubuntu-2204 asks for RWX Block on storage class nfs-client, but an NFS-backed class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
+    ]);
+  });
+});
+
+describe('STO-007 DataVolumes leave modes to the StorageProfile', () => {
+  test('passes on a DataVolume with spec.storage holding only the size', () => {
+    expect(check(STO_007)).toEqual([]);
+    const dv = dataVolume('template-ubuntu-2204', { resources: { requests: { storage: '50Gi' } } });
+    expect(check(STO_007, props(), [templates({ 'dv-ubuntu-2204': [dv] })])).toEqual([]);
+  });
+
+  test('fails on a DataVolume setting volumeMode and accessModes, and on a VM template using spec.pvc', () => {
+    const dv = dataVolume('template-ubuntu-2204', { accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem', resources: { requests: { storage: '50Gi' } } });
+    const vmt = {
+      apiVersion: 'spectrocloud.com/v1',
+      kind: 'VmTemplate',
+      metadata: { name: 'ubuntu-2204' },
+      spec: { dataVolumeTemplates: [{ metadata: { name: 'root' }, spec: { pvc: { accessModes: ['ReadWriteOnce'] } } }] },
+    };
+    const v = check(STO_007, props(), [profile('VMO-RA-Templates', [manifestPack('vmo-goldenimages', 40, { 'dv-ubuntu-2204': [dv], 'vmtemplate-ubuntu-2204': [vmt] })])]);
+    expect(v).toEqual([
+      {
+        location: 'profile VMO-RA-Templates, layer vmo-goldenimages, manifest dv-ubuntu-2204',
+        message: 'DataVolume template-ubuntu-2204 sets volumeMode Filesystem and accessModes ReadWriteMany in spec.storage, which overrides the StorageProfile: remove them and let the StorageProfile decide',
+      },
+      {
+        location: 'profile VMO-RA-Templates, layer vmo-goldenimages, manifest vmtemplate-ubuntu-2204',
+        message: 'VmTemplate ubuntu-2204 dataVolumeTemplate root uses spec.pvc with accessModes ReadWriteOnce, which bypasses the StorageProfile: use spec.storage with only the size (and class)',
+      },
+    ]);
+    expect(levelOf(STO_007, v[0])).toBe(WARNING);
+  });
+});
+
+describe('STO-008 NFS client for RWX over NFS', () => {
+  const longhornDv = dataVolume('template-ubuntu-2204', { storageClassName: 'longhorn', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' });
+  const os = (packages: string[]) => profile('VMO-RA-Infra', [pack('ubuntu-maas', 'os', { kubeadmconfig: { packages } })]);
+
+  test('passes on the RA site (RWX Block) and when the OS layer installs nfs-common', () => {
+    expect(check(STO_008)).toEqual([]);
+    expect(check(STO_008, props(), [os(['nfs-common']), templates({ dv: [longhornDv] })])).toEqual([]);
+  });
+
+  test('fails when RWX Filesystem volumes on Longhorn meet an OS layer without the NFS client', () => {
+    const v = check(STO_008, props(), [os(['grepcidr']), templates({ dv: [longhornDv] })]);
+    expect(v).toEqual([
+      {
+        location: 'profile VMO-RA-Infra, layer ubuntu-maas',
+        message: "DataVolume template-ubuntu-2204 (RWX Filesystem on longhorn) needs the NFS client, but the OS layer does not install nfs-common: add it to the OS layer's packages",
+      },
+    ]);
+    expect(levelOf(STO_008, v[0])).toBe(WARNING);
+  });
+
+  test('fails when the site serves RWX Filesystem but turns the NFS client off', () => {
+    const plan = patchPlan((p) => ({ ...p, storage: { ...p.storage, volumeMode: 'Filesystem', nfsClient: false } }));
+    expect(check(STO_008, plan)[0].message).toBe(
+      'the VM storage class spectro-storage-class (RWX Filesystem) mounts NFS shares but the OS layer does not install the NFS client: enable it (nfs-common)',
+    );
+  });
+});
+
+describe('STO-009 FlashArray settings (info)', () => {
+  const portworx = (secretNamespace: string) =>
+    profile('VMO-RA-Infra', [
+      {
+        ...pack('csi-portworx-generic', 'csi', { charts: { 'portworx-generic': { storageCluster: { namespace: 'portworx' } } } }),
+        manifests: [{ name: 'px-pure-secret', content: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: px-pure-secret\n  namespace: ${secretNamespace}\nstringData:\n  pure.json: x\n` }],
+      },
+    ]);
+
+  test('passes on the RA site and with px-pure-secret in the StorageCluster namespace', () => {
+    expect(check(STO_009)).toEqual([]);
+    expect(check(STO_009, props(), [portworx('portworx')])).toEqual([]);
+  });
+
+  test('fails on a small LUN, no FlashArray, and the secret in another namespace', () => {
+    const v = check(STO_009, props({ storage: { portworx: { deviceSizeGiB: 512, flashArrays: [] } } }), [portworx('kube-system')]);
+    expect(v.map((x) => x.message)).toEqual([
+      "each worker contributes a 512 GiB FlashArray LUN, below the RA's 1024 GiB (1 TB per worker): use at least 1024 unless the pool is sized on purpose",
+      'no FlashArray is listed: px-pure-secret needs at least one management endpoint, e.g. 172.16.200.50',
+      'no px-pure-secret in the StorageCluster namespace portworx (found in namespace kube-system): Portworx reads the FlashArray credentials there; add the secret to that namespace',
+    ]);
+    expect(v.every((x) => levelOf(STO_009, x) === INFO)).toBe(true);
+  });
+});
+
+describe('STO-010 Portworx Kubernetes constraint', () => {
+  test('passes on the RA site (1.32.4 with 3.3.1) and compares numerically (1.32.10)', () => {
+    expect(check(STO_010)).toEqual([]);
+    expect(check(STO_010, props({ kubernetes: { version: '1.32.10' } }))).toEqual([]);
+  });
+
+  test('fails on Kubernetes 1.33 with Portworx 3.3.1, naming both and the fix', () => {
+    const v = check(STO_010, props({ kubernetes: { version: '1.33.1' } }));
+    expect(v).toEqual([
+      {
+        location: 'kubernetes.version',
+        message: 'kubernetes 1.33.1 is newer than Portworx 3.3.1 supports (up to 1.32.x): use kubernetes 1.32.x, or a Portworx 3.4.x pack, which supports it',
+      },
+    ]);
+    expect(levelOf(STO_010, v[0])).toBe(ERROR);
+  });
+
+  test('fails on a version that is not a version', () => {
+    expect(check(STO_010, props({ kubernetes: { version: 'latest' } }))[0].message).toBe(
+      "kubernetes version 'latest' is not a version: write major.minor.patch, e.g. 1.32.4 (RA rev 1.7)",
+    );
+  });
+});
