@@ -1,3 +1,4 @@
+export * from './common/ipv4-cidr';
 export * from './common/kubelet';
 export * from './common/vlan-set';
 export * from './ubuntu';

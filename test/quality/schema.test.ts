@@ -278,6 +278,36 @@ describe('validateObject', () => {
   });
 });
 
+const vmTemplate = (spec: Record<string, unknown>) => ({
+  apiVersion: 'spectrocloud.com/v1',
+  kind: 'VmTemplate',
+  metadata: { name: 'ubuntu-2204' },
+  spec: { runStrategy: 'Halted', template: { spec: { domain: { devices: {} } } }, ...spec },
+});
+
+describe('VmTemplate (no CRD: schema derived from kubevirt.io/v1 VirtualMachine spec)', () => {
+  test('is covered, marked derived, and accepts a VM spec with the three UI strings and no namespace', () => {
+    expect(crdSchemas.sourceOf('spectrocloud.com/v1', 'VmTemplate')).toBe('derived');
+    expect(crdSchemas.sourceOf('kubevirt.io/v1', 'VirtualMachine')).toBe('crd');
+    expect(validateObject(vmTemplate({ displayName: 'Ubuntu 22.04', description: 'Ubuntu VM', icon: 'https://example.invalid/u.png' }))).toEqual([]);
+  });
+
+  test('rejects an unknown spec field, naming its path, as the VirtualMachine CRD does', () => {
+    expect(validateObject(vmTemplate({ displayname: 'Ubuntu 22.04' }))).toEqual(['spec.displayname: unknown field']);
+    const nested = vmTemplate({});
+    (nested.spec.template.spec.domain as Record<string, unknown>).cpuCount = 2;
+    expect(validateObject(nested)).toEqual(['spec.template.spec.domain.cpuCount: unknown field']);
+  });
+
+  test('keeps the VirtualMachine spec rules: UI fields are strings, template is required', () => {
+    expect(validateObject(vmTemplate({ icon: 7 }))).toEqual(['spec.icon: must be string (got 7)']);
+    const noTemplate = vmTemplate({});
+    delete (noTemplate.spec as Record<string, unknown>).template;
+    expect(validateObject(noTemplate)).toEqual(['spec.template: required field missing']);
+    expect(validateObject({ apiVersion: 'spectrocloud.com/v1', kind: 'VmTemplate', metadata: { name: 'x' } })).toEqual(['spec: required field missing']);
+  });
+});
+
 describe('parseStrictYaml', () => {
   test('rejects duplicate keys and syntax errors, naming the document', () => {
     expect(parseStrictYaml('a: 1\n---\nb: 1\nb: 2\n').errors).toEqual([expect.stringMatching(/^document 1: Map keys must be unique/)]);

@@ -26,8 +26,19 @@ export interface ObjectValidationOptions {
   readonly strictTemplates?: boolean;
 }
 
-/** Where the schema of an (apiVersion, kind) comes from. */
-export type SchemaSource = 'crd' | 'core';
+/**
+ * Where the schema of an (apiVersion, kind) comes from: its own CRD, CORE_SCHEMAS, or built
+ * from another kind's CRD (DERIVED_KINDS).
+ */
+export type SchemaSource = 'crd' | 'core' | 'derived';
+
+/** A kind without a CRD of its own whose CRD-style schema is built from another kind's CRD. */
+export interface DerivedKind {
+  /** The kind whose raw `openAPIV3Schema` the schema is built from. */
+  readonly base: { readonly apiVersion: string; readonly kind: string };
+  /** Builds the raw (CRD-style) schema of this kind from the base kind's raw schema. */
+  readonly derive: (base: Schema) => Schema;
+}
 
 export interface ServedCrdKind {
   readonly apiVersion: string;
@@ -149,6 +160,41 @@ export const CORE_SCHEMAS: ReadonlyMap<string, Schema> = new Map([
   ],
 ]);
 
+/**
+ * Kinds without a published CRD, as raw CRD-style schemas built from a served CRD, so that they
+ * get the same structural semantics (unknown fields fail) as the CRD kinds.
+ *
+ * Spectro Cloud VmTemplate (spectrocloud.com/v1): no public CRD; the docs describe its spec as a
+ * KubeVirt VirtualMachineSpec plus the UI strings `displayName`, `description` and `icon`
+ * (shared/docs/crds.md, "Spectro Cloud VmTemplate"). Whether it is namespaced is not
+ * documented, so no namespace is required (metadata is OBJECT_META_SCHEMA, as for every kind).
+ */
+export const DERIVED_KINDS: ReadonlyMap<string, DerivedKind> = new Map([
+  [
+    key('spectrocloud.com/v1', 'VmTemplate'),
+    {
+      base: { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine' },
+      derive: (vm: Schema): Schema => {
+        const vmSpec = (vm.properties as Record<string, Schema>).spec;
+        const uiString = { type: 'string' };
+        return {
+          type: 'object',
+          required: ['spec'],
+          properties: {
+            apiVersion: { type: 'string' },
+            kind: { type: 'string' },
+            metadata: { type: 'object' },
+            spec: {
+              ...vmSpec,
+              properties: { ...(vmSpec.properties as Schema), displayName: uiString, description: uiString, icon: uiString },
+            },
+          },
+        };
+      },
+    },
+  ],
+]);
+
 /** Keywords of a CRD schema that say nothing about validity (or that we translate). */
 const DROPPED = new Set(['description', 'default', 'example', 'externalDocs', 'nullable', 'title']);
 const COMBINATORS = ['anyOf', 'allOf', 'oneOf'];
@@ -237,6 +283,7 @@ export class CrdSchemaRegistry {
   /** Where the schema of (apiVersion, kind) comes from, or undefined when none covers it. */
   public sourceOf(apiVersion: string, kind: string): SchemaSource | undefined {
     if (this.crdSchema(apiVersion, kind) !== undefined) return 'crd';
+    if (this.derivedSchema(apiVersion, kind) !== undefined) return 'derived';
     return CORE_SCHEMAS.has(key(apiVersion, kind)) ? 'core' : undefined;
   }
 
@@ -263,11 +310,19 @@ export class CrdSchemaRegistry {
   public validator(apiVersion: string, kind: string): ValidateFunction | undefined {
     const k = key(apiVersion, kind);
     if (!this.validators.has(k)) {
-      const crd = this.crdSchema(apiVersion, kind);
+      const crd = this.crdSchema(apiVersion, kind) ?? this.derivedSchema(apiVersion, kind);
       const schema = crd !== undefined ? crdToJsonSchema(crd) : CORE_SCHEMAS.get(k);
       this.validators.set(k, schema === undefined ? null : this.ajv.compile(schema));
     }
     return this.validators.get(k) ?? undefined;
+  }
+
+  /** The raw CRD-style schema of a DERIVED_KINDS kind; undefined when its base CRD is missing. */
+  private derivedSchema(apiVersion: string, kind: string): Schema | undefined {
+    const derived = DERIVED_KINDS.get(key(apiVersion, kind));
+    if (derived === undefined) return undefined;
+    const base = this.crdSchema(derived.base.apiVersion, derived.base.kind);
+    return base === undefined ? undefined : derived.derive(base);
   }
 
   private crdSchema(apiVersion: string, kind: string): Schema | undefined {
@@ -309,7 +364,8 @@ interface CrdDocument {
 export const crdSchemas = new CrdSchemaRegistry();
 
 /**
- * Validates a Kubernetes object against its CRD (shared/crds) or, for core kinds, CORE_SCHEMAS.
+ * Validates a Kubernetes object against its CRD (shared/crds), a schema derived from one
+ * (DERIVED_KINDS) or, for core kinds, CORE_SCHEMAS.
  * @returns `path: message` lines ([] when valid); undefined when no schema covers the kind
  */
 export function validateObject(obj: unknown, options?: ObjectValidationOptions): string[] | undefined {

@@ -6,8 +6,7 @@ import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { ValueNode, Values } from '../../palette/values';
-import { Ipv4Cidr } from '../kubernetes/ipv4-cidr';
-import { packTypeOf } from '../kubernetes/pack-type';
+import { Ipv4Cidr } from '../common/ipv4-cidr';
 import {
   CiliumBridgeInterface, CiliumIpam, CiliumKubeProxy, CiliumLoadBalancerMode, CiliumOperator, CiliumPodNetworking,
 } from './choices';
@@ -103,7 +102,6 @@ export class CiliumPack extends PackLayer {
       name: 'cni-cilium-oss',
       version: props.version ?? '1.17.4',
       layer: LayerType.CNI,
-      type: packTypeOf(registry),
       registry,
       defaults: props.defaults,
       // The 1.17.4 values carry `pack.namespace: kube-system`; set it so values without defaults keep it.

@@ -8,8 +8,7 @@ import { ProfileVariable } from '../../palette/profile-variable';
 import { ValueNode, Values } from '../../palette/values';
 import { KUBELET_DROP_IN_DIR } from '../common/kubelet';
 import { IdentityProvider } from './identity-provider';
-import { Ipv4Cidr } from './ipv4-cidr';
-import { packTypeOf } from './pack-type';
+import { Ipv4Cidr } from '../common/ipv4-cidr';
 
 /** The RA's pod CIDR (RA rev 1.7, Kubernetes layer: the variable "defaults to 100.64.0.0/18"). */
 export const PXK_RA_POD_CIDR = '100.64.0.0/18';
@@ -66,7 +65,6 @@ export class PaletteKubernetesPack extends PackLayer {
       name: 'kubernetes',
       version: props.version ?? '1.32.4',
       layer: LayerType.K8S,
-      type: packTypeOf(registry),
       registry,
       defaults: props.defaults,
     });
