@@ -1,4 +1,5 @@
 import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
+import { memoizeByText } from './text-memo';
 import { PlainValue } from './values';
 
 /** Matches one Palette profile-variable reference, with or without inner spaces. */
@@ -48,7 +49,9 @@ export interface YamlProblem {
  * duplicate keys, and scalars that a YAML 1.1 reader and a YAML 1.2 reader would read
  * differently (the "YAML 1.1 surprises": `yes`, `on`, `0644`, `1:20`).
  */
-export function strictYamlProblems(text: string): YamlProblem[] {
+export const strictYamlProblems = memoizeByText(strictYamlProblemsOnce);
+
+function strictYamlProblemsOnce(text: string): YamlProblem[] {
   const problems: YamlProblem[] = [];
   const read = (version: '1.1' | '1.2') => {
     const docs = parseAllDocuments(text, { version, uniqueKeys: true, strict: true, prettyErrors: false });

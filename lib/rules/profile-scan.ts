@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { ProfileJson } from '../palette/cluster-profile';
 import { PackJson } from '../palette/profile-layer';
 import { VARIABLE_REFERENCE } from '../palette/yaml-format';
+import { memoizeByText } from '../palette/text-memo';
 
 /** A parsed YAML mapping. */
 export type YamlMap = Record<string, unknown>;
@@ -25,8 +26,13 @@ export function isPaletteReference(text: string): boolean {
   return new RegExp(VARIABLE_REFERENCE.source).test(text) || /\{\{\s*\.spectro\./.test(text);
 }
 
-/** Parses a YAML stream the way Palette reads it (YAML 1.1); documents that do not parse are skipped (PAL-004 reports them). */
-export function parseYamlDocuments(text: string): unknown[] {
+/**
+ * Every document of a YAML stream as plain data, read the way Palette reads it (YAML 1.1);
+ * documents that do not parse are skipped (PAL-004 reports them). Memoized: read-only.
+ */
+export const parseYamlDocuments = memoizeByText(parseYamlDocumentsOnce);
+
+function parseYamlDocumentsOnce(text: string): unknown[] {
   try {
     const docs = parseAllDocuments(text, { version: '1.1' });
     if (!Array.isArray(docs)) return [];
