@@ -9,3 +9,4 @@ export * from './metallb';
 export * from './nginx';
 export * from './prometheus';
 export * from './vmo';
+export * from './common/id-ranges';

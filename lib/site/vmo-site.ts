@@ -61,15 +61,14 @@ export class VmoSite extends PaletteSite {
     const early = runRules(VMO_RULES, { plan: this.plan, profiles: () => [] }, this.suppressions, `site ${this.siteName}`);
     if (early.some(isBlocking)) throw new SynthError(early.map((f) => ({ ...f, location: `site ${this.siteName}: ${f.location}` })));
 
-    const hostBridgeVlans = hostVlansOnBridge(this.plan);
-    this.variables = this.plan.profiles.variables ? siteVariables(this.plan, hostBridgeVlans) : undefined;
-    this.layers = this.buildLayers(hostBridgeVlans);
+    this.variables = this.plan.profiles.variables ? siteVariables(this.plan, hostVlansOnBridge(this.plan)) : undefined;
+    this.layers = this.buildLayers();
     this.buildProfiles();
     const model: VmoSiteModel = { plan: this.plan, profiles: () => this.profiles.map((p) => p.toJson()) };
     this.addRules(VMO_RULES, model);
   }
 
-  private buildLayers(hostBridgeVlans: string): VmoSiteLayers {
+  private buildLayers(): VmoSiteLayers {
     const plan = this.plan;
     const v = this.variables;
     const storageClass = plan.storage.storageClassName;
@@ -146,7 +145,6 @@ export class VmoSite extends PaletteSite {
       vmStateStorageClass: storageClass,
       ...(plan.vmo.privateCa ? { privateCaCertificate: { configmapName: plan.vmo.privateCa.configMapName, certificateKey: plan.vmo.privateCa.key } } : {}),
     });
-    void hostBridgeVlans;
 
     const volumeMode = plan.storage.volumeMode === 'Block' ? VolumeMode.BLOCK : VolumeMode.FILESYSTEM;
     const storage = new VmoStorageLayer(this, 'vmo-storage', { storageClassName: storageClass, volumeMode, installPriority: plan.installPriorities.templates });

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../palette/errors';
+import { formatIdRanges } from './id-ranges';
 
 /** The lowest and highest usable 802.1Q VLAN ids. */
 export const MIN_VLAN_ID = 1;
@@ -69,15 +70,7 @@ export class VlanSet {
 
   /** The compact form: `"1,10,20-30"` (consecutive ids become ranges). */
   public toString(): string {
-    const sorted = this.toArray();
-    const parts: string[] = [];
-    for (let i = 0; i < sorted.length; ) {
-      let j = i;
-      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-      parts.push(j === i ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-      i = j + 1;
-    }
-    return parts.join(',');
+    return formatIdRanges(this.ids);
   }
 }
 

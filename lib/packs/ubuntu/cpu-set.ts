@@ -1,4 +1,5 @@
 import { ValidationError } from '../../palette/errors';
+import { formatIdRanges } from '../common/id-ranges';
 
 /** The highest CPU id accepted (Linux builds for x86-64 allow up to 8192 CPUs). */
 export const MAX_CPU_ID = 8191;
@@ -50,14 +51,6 @@ export class CpuSet {
 
   /** The compact list form: `"0-7"`, `"0,2,4-6"` (consecutive ids become ranges). */
   public toString(): string {
-    const sorted = this.toArray();
-    const parts: string[] = [];
-    for (let i = 0; i < sorted.length; ) {
-      let j = i;
-      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-      parts.push(j === i ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-      i = j + 1;
-    }
-    return parts.join(',');
+    return formatIdRanges(this.ids);
   }
 }
