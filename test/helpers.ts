@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { PackJson, ProfileLayer, PRESET_HEADER_PREFIX } from '../lib/palette';
+import { isValidationError, PackJson, ProfileLayer, PRESET_HEADER_PREFIX } from '../lib/palette';
 
 /** A rendered layer, with its values parsed back for key-by-key assertions. */
 export interface RenderedLayer {
@@ -21,4 +21,15 @@ export function renderLayer(layer: ProfileLayer): RenderedLayer {
     manifests[m.name] = m.content.split(/^---$/m).map((d) => parse(d, { version: '1.1' })).filter((d) => d != null);
   }
   return { json, values: parse(json.values, { version: '1.1' }) ?? {}, presets, manifests };
+}
+
+/** Runs `fn`, asserts it throws a ValidationError (a user mistake, not a bug), and returns it. */
+export function validationError(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (e) {
+    expect(isValidationError(e)).toBe(true);
+    return e as Error;
+  }
+  throw new Error('expected a ValidationError');
 }

@@ -2,8 +2,8 @@ import {
   CILIUM_1_17_4_PRESETS, CiliumBridgeInterface, CiliumIpam, CiliumKubeProxy, CiliumLoadBalancerMode, CiliumOperator, CiliumPack,
   CiliumPackProps, CiliumPodNetworking, CiliumPresetGroup,
 } from '../../lib/packs/cilium';
-import { PackDefaults, PaletteApp, PaletteSite, PRESET_HEADER_PREFIX, ProfileVariable, ValidationError, VariableFormat } from '../../lib/palette';
-import { renderLayer } from '../helpers';
+import { PackDefaults, PaletteApp, PaletteSite, PRESET_HEADER_PREFIX, ProfileVariable, VariableFormat } from '../../lib/palette';
+import { renderLayer, validationError } from '../helpers';
 
 function cilium(props: CiliumPackProps = {}) {
   const app = new PaletteApp({ outdir: '/nonexistent' });
@@ -11,15 +11,7 @@ function cilium(props: CiliumPackProps = {}) {
   return new CiliumPack(site, 'cilium', props);
 }
 
-function failure(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+const failure = validationError;
 
 const RA_HEADER =
   PRESET_HEADER_PREFIX +

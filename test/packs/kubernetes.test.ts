@@ -1,7 +1,7 @@
 import { KUBELET_DROP_IN_DIR } from '../../lib/packs/common/kubelet';
 import { IdentityProvider, PaletteKubernetesPack, PaletteKubernetesPackProps } from '../../lib/packs/kubernetes';
-import { LayerType, PackDefaults, PackRegistry, PaletteApp, PaletteSite, ProfileVariable, ValidationError, VariableFormat } from '../../lib/palette';
-import { renderLayer } from '../helpers';
+import { LayerType, PackDefaults, PackRegistry, PaletteApp, PaletteSite, ProfileVariable, VariableFormat } from '../../lib/palette';
+import { renderLayer, validationError } from '../helpers';
 
 function pxk(props: PaletteKubernetesPackProps = {}) {
   const app = new PaletteApp({ outdir: '/nonexistent' });
@@ -9,15 +9,7 @@ function pxk(props: PaletteKubernetesPackProps = {}) {
   return new PaletteKubernetesPack(site, 'kubernetes', props);
 }
 
-function failure(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return e as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
+const failure = validationError;
 
 describe('PaletteKubernetesPack', () => {
   test('defaults', () => {

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { LayerType, PackDefaults, PackLayer, PaletteApp, PaletteSite, PackPreset } from '../../lib/palette';
+import { LayerType, PackDefaults, PackLayer, PackPreset, PackType, PaletteApp, PaletteSite } from '../../lib/palette';
 
 function site() {
   return new PaletteSite(new PaletteApp({ outdir: '/nonexistent' }), 'presets');
@@ -106,7 +106,6 @@ describe('presets', () => {
   });
 
   test('fails on a pack type that does not match the registry kind', () => {
-    const { PackType } = jest.requireActual('../../lib/palette');
     expect(() => pack([], { type: PackType.OCI })).toThrow(/type 'oci' but registry 'Public Repo' serves 'spectro' packs/);
   });
 

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadSiteFile, parseSiteYaml, ValidationError } from '../../lib';
+import { stringify } from 'yaml';
+import { loadSiteFile, parseSiteYaml } from '../../lib';
+import { validationError } from '../helpers';
 import { RA_SITE } from './fixtures';
 
 const VALID = `name: lab
@@ -11,15 +13,7 @@ network:
   data: { vlan: 20, cidr: 10.20.0.0/16, gateway: 10.20.30.1 }
 `;
 
-function error(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a ValidationError');
-}
+const error = (fn: () => unknown): string => validationError(fn).message;
 
 describe('site files', () => {
   test('a valid file gives the props it spells', () => {
@@ -28,7 +22,6 @@ describe('site files', () => {
   });
 
   test('the RA fixture is valid against the schema', () => {
-    const { stringify } = jest.requireActual('yaml');
     expect(parseSiteYaml(stringify(RA_SITE), 'ra.yaml')).toEqual(RA_SITE);
   });
 
