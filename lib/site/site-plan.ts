@@ -54,6 +54,12 @@ export interface SitePlan {
     readonly vmEnabledNamespaces: readonly string[];
     readonly allowVlansOnSelf: boolean;
     readonly allowedVlansOnSelf: string;
+    /**
+     * The VLANs the host itself uses on the VM bridge: 1 when it has an address, plus its
+     * subinterfaces (the RA's "VLANs on top of br0" variable). With nothing on br0 (four NICs)
+     * allowVlansOnSelf is off and the list unused; it is then '1' to stay well-formed.
+     */
+    readonly hostBridgeVlans: string;
     readonly privateCa?: { readonly configMapName: string; readonly key: string };
   };
   readonly cilium: {
@@ -164,6 +170,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
       vmEnabledNamespaces: props.vmo?.vmEnabledNamespaces ?? ['default', 'virtual-machines'],
       allowVlansOnSelf: props.vmo?.allowVlansOnSelf ?? derivedAllowOnSelf,
       allowedVlansOnSelf: props.vmo?.allowedVlansOnSelf ?? derivedAllowedOnSelf,
+      hostBridgeVlans: selfSet.size ? selfSet.toString() : '1',
       ...(props.vmo?.privateCa ? { privateCa: { configMapName: props.vmo.privateCa.configMapName, key: props.vmo.privateCa.key ?? 'ca.crt' } } : {}),
     },
     cilium: {

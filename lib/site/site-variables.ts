@@ -16,7 +16,7 @@ export interface SiteVariables {
   readonly br0Vlans: ProfileVariable;
 }
 
-export function siteVariables(plan: SitePlan, hostBridgeVlans: string): SiteVariables {
+export function siteVariables(plan: SitePlan): SiteVariables {
   const pool = plan.loadBalancer.pools[0];
   return {
     // RA Kubernetes layer: "This variable defaults to 100.64.0.0/18 and is read-only."
@@ -77,7 +77,7 @@ export function siteVariables(plan: SitePlan, hostBridgeVlans: string): SiteVari
       displayName: 'VLANs on top of br0',
       description: 'VLANs the host itself uses on br0 (1 when br0 has an address); the VM VLANs are added automatically',
       format: VariableFormat.STRING,
-      defaultValue: hostBridgeVlans,
+      defaultValue: plan.vmo.hostBridgeVlans,
       regex: '^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$',
       required: true,
     }),

@@ -17,7 +17,6 @@ import { VmoSiteModel } from '../rules/site-model';
 import {
   VmoGoldenImagesLayer, VmoNetworkingLayer, VmoPreferencesLayer, VmoStorageLayer, VmoTemplatesLayer, VolumeMode,
 } from '../templates';
-import { bridgeHasAddress, vlansOn } from './host-network';
 import { planSite, SitePlan } from './site-plan';
 import { VmoSiteProps } from './site-props';
 import { siteVariables, SiteVariables } from './site-variables';
@@ -61,7 +60,7 @@ export class VmoSite extends PaletteSite {
     const early = runRules(VMO_RULES, { plan: this.plan, profiles: () => [] }, this.suppressions, `site ${this.siteName}`);
     if (early.some(isBlocking)) throw new SynthError(early.map((f) => ({ ...f, location: `site ${this.siteName}: ${f.location}` })));
 
-    this.variables = this.plan.profiles.variables ? siteVariables(this.plan, hostVlansOnBridge(this.plan)) : undefined;
+    this.variables = this.plan.profiles.variables ? siteVariables(this.plan) : undefined;
     this.layers = this.buildLayers();
     this.buildProfiles();
     const model: VmoSiteModel = { plan: this.plan, profiles: () => this.profiles.map((p) => p.toJson()) };
@@ -229,11 +228,4 @@ export class VmoSite extends PaletteSite {
       });
     }
   }
-}
-
-/** The VLANs the host itself uses on the VM bridge: 1 when it has an address, plus its subinterfaces. */
-function hostVlansOnBridge(plan: SitePlan): string {
-  const ids = [...(bridgeHasAddress(plan.network) ? [1] : []), ...vlansOn(plan.network, plan.network.vmBridge)].filter((id) => id >= 1 && id <= 4094);
-  // With nothing on br0 (four NICs) allowVlansOnSelf is off and the list unused; VLAN 1 keeps it well-formed.
-  return ids.length ? VlanSet.of(...ids).toString() : '1';
 }
