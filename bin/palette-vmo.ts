@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'fs';
 import { resolve } from 'path';
-import { isValidationError } from '../lib/palette/errors';
+import { isValidationError } from '../lib/common/errors';
 import { formatFindings, isBlocking, SynthError } from '../lib/palette/finding';
 import { PaletteApp } from '../lib/palette/palette-app';
 import { loadSiteFile } from '../lib/site/site-file';

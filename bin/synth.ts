@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'fs';
 import { join, resolve } from 'path';
-import { isValidationError } from '../lib/palette/errors';
+import { isValidationError } from '../lib/common/errors';
 import { PaletteApp } from '../lib/palette/palette-app';
 import { loadSiteFile } from '../lib/site/site-file';
 import { VmoSite } from '../lib/site/vmo-site';

@@ -1,6 +1,6 @@
-export * from './common/ipv4-cidr';
-export * from './common/kubelet';
-export * from './common/vlan-set';
+export * from '../common/ipv4-cidr';
+export * from './kubelet';
+export * from '../common/vlan-set';
 export * from './ubuntu';
 export * from './kubernetes';
 export * from './cilium';
@@ -9,4 +9,4 @@ export * from './metallb';
 export * from './nginx';
 export * from './prometheus';
 export * from './vmo';
-export * from './common/id-ranges';
+export * from '../common/id-ranges';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 import { PackJson, ProfileLayer } from './profile-layer';
 import { ProfileVariable, VariableJson } from './profile-variable';
 

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 
 /** How serious a finding is: errors stop synth, warnings and infos are printed. */
 export class FindingLevel {

@@ -1,4 +1,4 @@
-export * from './errors';
+export * from '../common/errors';
 export * from './values';
 export * from './yaml-format';
 export * from './profile-variable';

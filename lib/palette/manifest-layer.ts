@@ -1,6 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 import { LayerType } from './layer-type';
 import { emptyRegistryMetadata } from './pack-registry';
 import { PackJson, ProfileLayer, ProfileLayerProps } from './profile-layer';

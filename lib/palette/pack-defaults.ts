@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { Document, parseDocument } from 'yaml';
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 import { PRESET_HEADER_PREFIX } from './pack-preset';
 import { PlainValue } from './values';
 

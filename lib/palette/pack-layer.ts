@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Document, isMap, YAMLMap } from 'yaml';
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 import { LayerType, PackType } from './layer-type';
 import { PackDefaults } from './pack-defaults';
 import { PackPreset, presetHeader } from './pack-preset';

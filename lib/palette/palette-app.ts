@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 import { Finding, formatFindings, isBlocking, SynthError } from './finding';
 import { writeSitesAtomically } from './output-writer';
 import { PaletteSite, SiteFiles } from './palette-site';

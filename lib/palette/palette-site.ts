@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { PROFILE_CHECKS } from './checks';
 import { ClusterProfile, ProfileJson } from './cluster-profile';
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 import { Finding, Rule, runRules, Suppression, validateSuppression } from './finding';
 import { toYaml } from './yaml-format';
 

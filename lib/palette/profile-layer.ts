@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 import { LayerType } from './layer-type';
 import { ProfileVariable } from './profile-variable';
 import { RegistryMetadataJson } from './pack-registry';

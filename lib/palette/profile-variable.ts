@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { ValidationError } from '../common/errors';
 
 /** The format of a profile variable's value, as Palette validates it at deploy time. */
 export class VariableFormat {

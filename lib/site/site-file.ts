@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import Ajv, { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { SITE_SCHEMA } from './site-schema';
 import { VmoSiteProps } from './site-props';
 

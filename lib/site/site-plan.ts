@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../packs/common/vlan-set';
+import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../common/vlan-set';
 import { bridgeHasAddress, HostNetworkPlan, planHostNetwork, vlansOn } from './host-network';
 import { VmoSiteProps } from './site-props';
 

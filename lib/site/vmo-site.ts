@@ -4,7 +4,7 @@ import { isBlocking, runRules, SynthError } from '../palette/finding';
 import { PaletteSite } from '../palette/palette-site';
 import { ProfileLayer } from '../palette/profile-layer';
 import { CiliumBridgeInterface, CiliumPack, CiliumPodNetworking } from '../packs/cilium';
-import { VlanSet } from '../packs/common/vlan-set';
+import { VlanSet } from '../common/vlan-set';
 import { IdentityProvider, PaletteKubernetesPack } from '../packs/kubernetes';
 import { MetalLbAdvertisement, MetalLbPack } from '../packs/metallb';
 import { NginxPack } from '../packs/nginx';

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { StorageProfile } from '../../imports/cdi.kubevirt.io';
 import { ManifestChart } from '../palette/manifest-layer';
 import { CdiCloneStrategy } from './cdi-clone-strategy';
-import { checkDnsSubdomain } from './k8s-names';
+import { checkDnsSubdomain } from '../common/k8s-names';
 import { VM_STORAGE_CLASS } from './ra-defaults';
 import { VolumeMode } from './volume-mode';
 

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { DataVolume, DataVolumeSpecStorageResourcesRequests } from '../../imports/cdi.kubevirt.io';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { ManifestChart } from '../palette/manifest-layer';
-import { checkDnsLabel, checkDnsSubdomain, checkSizeGiB } from './k8s-names';
+import { checkDnsLabel, checkDnsSubdomain, checkSizeGiB } from '../common/k8s-names';
 import { GOLDEN_IMAGES_NAMESPACE, VM_STORAGE_CLASS } from './ra-defaults';
 
 /** What a VM template needs to know to clone a golden image. */

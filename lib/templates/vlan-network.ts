@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/k8s.cni.cncf.io';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { ManifestChart } from '../palette/manifest-layer';
-import { checkDnsLabel, checkNamespaces } from './k8s-names';
+import { checkDnsLabel, checkNamespaces } from '../common/k8s-names';
 import { VM_BRIDGE } from './ra-defaults';
 import { VlanTag } from './vlan-tag';
 

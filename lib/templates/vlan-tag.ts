@@ -1,5 +1,5 @@
-import { ValidationError } from '../palette/errors';
-import { MAX_VLAN_ID, MIN_VLAN_ID } from '../packs/common/vlan-set';
+import { ValidationError } from '../common/errors';
+import { MAX_VLAN_ID, MIN_VLAN_ID } from '../common/vlan-set';
 
 /** The 802.1Q tag of a VM network on the VLAN-aware bridge: a VLAN id, or none (untagged). */
 export class VlanTag {

@@ -5,7 +5,7 @@ import {
 } from '../../imports/kubevirt.io';
 import { ProfileLayer } from '../palette/profile-layer';
 import { ProfileVariable } from '../palette/profile-variable';
-import { checkDnsSubdomain } from './k8s-names';
+import { checkDnsSubdomain } from '../common/k8s-names';
 import { VmPassword } from './vm-password';
 
 /** The disk and volume a guest configuration adds to a VM. */

@@ -2,7 +2,7 @@ import {
   VirtualMachineClusterPreferenceSpec,
   VirtualMachineClusterPreferenceSpecRequirementsMemoryGuest,
 } from '../../imports/instancetype.kubevirt.io';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { VmOsType } from './vm-os-type';
 
 /** Settings the factories of `VmPreferenceSpec` let a site change. */

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { VirtualMachineClusterPreference } from '../../imports/instancetype.kubevirt.io';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { ManifestChart } from '../palette/manifest-layer';
-import { checkDnsSubdomain } from './k8s-names';
+import { checkDnsSubdomain } from '../common/k8s-names';
 import { DESCHEDULER_EVICT_ANNOTATION } from './ra-defaults';
 import { VmPreferenceSpec } from './vm-preference-spec';
 

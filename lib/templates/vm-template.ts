@@ -7,10 +7,10 @@ import {
   VirtualMachineSpecTemplateSpecDomainResourcesRequests,
   toJson_VirtualMachineSpec,
 } from '../../imports/kubevirt.io';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { ManifestChart } from '../palette/manifest-layer';
 import { GoldenImageReference } from './golden-image';
-import { checkDnsSubdomain, checkSizeGiB } from './k8s-names';
+import { checkDnsSubdomain, checkSizeGiB } from '../common/k8s-names';
 import { DESCHEDULER_EVICT_ANNOTATION, VM_STORAGE_CLASS } from './ra-defaults';
 import { VmGuestConfig } from './vm-guest-config';
 import { VmRunStrategy } from './vm-run-strategy';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { ManifestLayer } from '../palette/manifest-layer';
 import { TEMPLATES_INSTALL_PRIORITY, TEMPLATES_LAYER_VERSION } from './ra-defaults';
 import { VlanNetwork } from './vlan-network';

@@ -1,10 +1,10 @@
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { ManifestChart } from '../palette/manifest-layer';
 import { ProfileLayer } from '../palette/profile-layer';
 import { ProfileVariable } from '../palette/profile-variable';
-import { checkDnsSubdomain, checkNamespaces } from './k8s-names';
+import { checkDnsSubdomain, checkNamespaces } from '../common/k8s-names';
 import { UNATTEND_CONFIG_MAP_NAME, VM_NAMESPACES } from './ra-defaults';
 import { unattendXml } from './unattend-xml';
 import { VmPassword } from './vm-password';

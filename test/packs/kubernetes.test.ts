@@ -1,4 +1,4 @@
-import { KUBELET_DROP_IN_DIR } from '../../lib/packs/common/kubelet';
+import { KUBELET_DROP_IN_DIR } from '../../lib/packs/kubelet';
 import { IdentityProvider, PaletteKubernetesPack, PaletteKubernetesPackProps } from '../../lib/packs/kubernetes';
 import { LayerType, PackDefaults, PackRegistry, PaletteApp, PaletteSite, ProfileVariable, VariableFormat } from '../../lib/palette';
 import { renderLayer, validationError } from '../helpers';

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { KUBELET_DROP_IN_DIR } from '../../lib/packs/common/kubelet';
+import { KUBELET_DROP_IN_DIR } from '../../lib/packs/kubelet';
 import { CpuSet, CustomPart, KubeadmPart, TopologyManagerPolicy, UbuntuMaasPack } from '../../lib/packs/ubuntu';
 import { PackRegistry, RegistryKind } from '../../lib/palette';
 import { MGMT_CIDR, render, TEST_CA2_PEM, TEST_CA_PEM, ubuntu } from './ubuntu-fixtures';

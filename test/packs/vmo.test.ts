@@ -1,6 +1,6 @@
 import { VolumeSnapshotClassDeletionPolicy } from '../../imports/snapshot.storage.k8s.io';
 import { LayerType, PaletteApp, PaletteSite, ProfileVariable, VariableFormat } from '../../lib/palette';
-import { VlanSet } from '../../lib/packs/common/vlan-set';
+import { VlanSet } from '../../lib/common/vlan-set';
 import {
   KubevirtFeatureGate, VirtualMachineOrchestratorPack, VirtualMachineOrchestratorPackProps, VMO_REQUIRED_FEATURE_GATES, VmoDashboardAccess,
 } from '../../lib/packs/vmo';

@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { PaletteApp, VmoSite, VmoSiteProps } from '../../lib';
-import { isValidationError } from '../../lib/palette/errors';
+import { isValidationError } from '../../lib/common/errors';
 import { validateObject } from '../support/crd-schemas';
 import { manifestObjects, parseStrictYaml } from '../support/dist-tree';
 import { validateProfile } from '../support/profile-schema';

@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { ValueNode, Values } from '../../palette/values';
-import { Ipv4Cidr } from '../common/ipv4-cidr';
+import { Ipv4Cidr } from '../../common/ipv4-cidr';
 import {
   CiliumBridgeInterface, CiliumIpam, CiliumKubeProxy, CiliumLoadBalancerMode, CiliumOperator, CiliumPodNetworking,
 } from './choices';

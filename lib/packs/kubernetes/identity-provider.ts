@@ -1,4 +1,4 @@
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { ProfileVariable } from '../../palette/profile-variable';
 
 /** The shortest reason accepted for leaving the dashboard without authentication. */

@@ -1,14 +1,14 @@
 import { Construct } from 'constructs';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { ValueNode, Values } from '../../palette/values';
-import { KUBELET_DROP_IN_DIR } from '../common/kubelet';
+import { KUBELET_DROP_IN_DIR } from '../kubelet';
 import { IdentityProvider } from './identity-provider';
-import { Ipv4Cidr } from '../common/ipv4-cidr';
+import { Ipv4Cidr } from '../../common/ipv4-cidr';
 
 /** The RA's pod CIDR (RA rev 1.7, Kubernetes layer: the variable "defaults to 100.64.0.0/18"). */
 export const PXK_RA_POD_CIDR = '100.64.0.0/18';

@@ -1,6 +1,6 @@
 import * as ipaddr from 'ipaddr.js';
 import { IpAddressPoolSpec, toJson_IpAddressPoolSpec } from '../../../imports/metallb.io';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { Values } from '../../palette/values';
 

@@ -3,7 +3,7 @@ import {
   BgpAdvertisementSpec, BgpPeerV1Beta2Spec, L2AdvertisementSpec, toJson_BgpAdvertisementSpec, toJson_BgpPeerV1Beta2Spec,
   toJson_L2AdvertisementSpec,
 } from '../../../imports/metallb.io';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { Values } from '../../palette/values';
 import { checkMetalLbName } from './metallb-address-pool';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';

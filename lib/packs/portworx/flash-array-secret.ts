@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
 import * as ipaddr from 'ipaddr.js';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { ManifestChart } from '../../palette/manifest-layer';
 import { ProfileLayer } from '../../palette/profile-layer';
 import { ProfileVariable, VariableFormat } from '../../palette/profile-variable';

@@ -4,7 +4,7 @@ import {
   StorageClusterSpecDeleteStrategyType,
   toJson_StorageClusterSpec,
 } from '../../../imports/core.libopenstorage.org';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';

@@ -1,5 +1,5 @@
 import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-30';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { ValueNode } from '../../palette/values';
 
 /** The annotation that makes a storage class KubeVirt's default for VM disks. */

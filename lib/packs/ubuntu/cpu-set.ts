@@ -1,5 +1,5 @@
-import { ValidationError } from '../../palette/errors';
-import { formatIdRanges } from '../common/id-ranges';
+import { ValidationError } from '../../common/errors';
+import { formatIdRanges } from '../../common/id-ranges';
 
 /** The highest CPU id accepted (Linux builds for x86-64 allow up to 8192 CPUs). */
 export const MAX_CPU_ID = 8191;

@@ -1,5 +1,5 @@
 import { posix } from 'path';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 
 /**
  * One entry of the Ubuntu pack's `kubeadmconfig.files`: a file Palette writes on every node

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { LayerType } from '../../palette/layer-type';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 
 /** A KubeVirt feature gate, as listed in `kubevirt.kubevirtResource.additionalFeatureGates`. */
 export class KubevirtFeatureGate {

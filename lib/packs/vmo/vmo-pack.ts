@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
 import { VolumeSnapshotClassDeletionPolicy } from '../../../imports/snapshot.storage.k8s.io';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { ValueNode, Values } from '../../palette/values';
-import { VlanSet } from '../common/vlan-set';
+import { VlanSet } from '../../common/vlan-set';
 import { KubevirtFeatureGate, RA_FEATURE_GATES, VMO_REQUIRED_FEATURE_GATES } from './kubevirt-feature-gate';
 import { VmoDashboardAccess } from './vmo-dashboard-access';
 

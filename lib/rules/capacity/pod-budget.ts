@@ -1,5 +1,5 @@
 import { SitePlan } from '../../site/site-plan';
-import { Ipv4Block, parseIpv4Cidr } from '../network/ipv4-block';
+import { Ipv4Block, parseIpv4Cidr } from '../../common/ipv4-block';
 
 /** Seed 002 "Solution Sizing": "10 pods per node for Cilium, Multus, VMO, monitoring and Portworx daemons". */
 export const OVERHEAD_PODS_PER_NODE = 10;

@@ -1,6 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { ipv4ToString, parseIpv4Address, parseIpv4Cidr, parseIpv4Pool } from './ipv4-block';
+import { ipv4ToString, parseIpv4Address, parseIpv4Cidr, parseIpv4Pool } from '../../common/ipv4-block';
 import { poolEntries, siteSubnets } from './site-networks';
 
 /** The RA's value for each setting, shown as the example of the right form (seed 002 network table). */

@@ -1,6 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { freeBlockAfter, overlaps } from './ipv4-block';
+import { freeBlockAfter, overlaps } from '../../common/ipv4-block';
 import { blocksOf, poolEntries, siteSubnets } from './site-networks';
 
 /**

@@ -1,7 +1,7 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { isCount, podBudget } from '../capacity/pod-budget';
 import { VmoSiteModel } from '../site-model';
-import { blockContaining, freeBlockAfter, overlaps, parseIpv4Cidr } from './ipv4-block';
+import { blockContaining, freeBlockAfter, overlaps, parseIpv4Cidr } from '../../common/ipv4-block';
 import { blocksOf, siteSubnets } from './site-networks';
 
 /**

@@ -1,6 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { describeRange, ipv4ToString, parseIpv4Address, parseIpv4Cidr } from './ipv4-block';
+import { describeRange, ipv4ToString, parseIpv4Address, parseIpv4Cidr } from '../../common/ipv4-block';
 
 /** NET-005: each gateway lies inside its subnet and is neither its network nor its broadcast address. */
 export const NET_005: Rule<VmoSiteModel> = {

@@ -1,6 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { contains, describeRange, ipv4ToString, overlaps, parseIpv4Address, parseIpv4Cidr } from './ipv4-block';
+import { contains, describeRange, ipv4ToString, overlaps, parseIpv4Address, parseIpv4Cidr } from '../../common/ipv4-block';
 import { poolEntries } from './site-networks';
 
 /**

@@ -1,6 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { contains, parseIpv4Cidr } from './ipv4-block';
+import { contains, parseIpv4Cidr } from '../../common/ipv4-block';
 
 /**
  * NET-007: with native routing, Cilium's `ipv4NativeRoutingCIDR` contains the pod CIDR

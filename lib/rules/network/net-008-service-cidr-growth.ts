@@ -1,6 +1,6 @@
 import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { blockContaining, freeBlockAfter, overlaps } from './ipv4-block';
+import { blockContaining, freeBlockAfter, overlaps } from '../../common/ipv4-block';
 import { blocksOf, siteSubnets } from './site-networks';
 
 /**

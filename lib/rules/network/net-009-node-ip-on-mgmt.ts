@@ -1,7 +1,7 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { layerLocation, safeProfiles } from '../profile-scan';
 import { VmoSiteModel } from '../site-model';
-import { parseIpv4Cidr } from './ipv4-block';
+import { parseIpv4Cidr } from '../../common/ipv4-block';
 
 /**
  * NET-009: the OS layer pins kubelet's node IP to the mgmt subnet. Seed 001 Ubuntu layer:

@@ -1,5 +1,5 @@
 import { SitePlan } from '../../site/site-plan';
-import { Ipv4Block, parseIpv4Cidr, parseIpv4Pool } from './ipv4-block';
+import { Ipv4Block, parseIpv4Cidr, parseIpv4Pool } from '../../common/ipv4-block';
 
 /** One network of the site as the rules name it: what it is, where it is set, and its block when it parses. */
 export interface SiteNetwork {

@@ -1,4 +1,4 @@
-import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../../packs/common/vlan-set';
+import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../../common/vlan-set';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
 

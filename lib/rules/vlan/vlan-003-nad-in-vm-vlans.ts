@@ -1,4 +1,4 @@
-import { VlanSet } from '../../packs/common/vlan-set';
+import { VlanSet } from '../../common/vlan-set';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { tryVlans } from '../../site/site-plan';
 import { VmoSiteModel } from '../site-model';

@@ -1,4 +1,4 @@
-import { VlanSet } from '../../packs/common/vlan-set';
+import { VlanSet } from '../../common/vlan-set';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { bridgeHasAddress, vlansOn } from '../../site/host-network';
 import { tryVlans } from '../../site/site-plan';

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'crypto';
-import { ValidationError } from '../../../palette/errors';
+import { ValidationError } from '../../../common/errors';
 import { DEFAULT_FILE_OWNER, DEFAULT_FILE_PERMISSIONS, KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 
 /** Where Ubuntu's update-ca-certificates picks up local CA certificates (`*.crt` only). */

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../palette/errors';
+import { ValidationError } from '../../../common/errors';
 import { DEFAULT_FILE_OWNER, DEFAULT_FILE_PERMISSIONS, KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 
 /** The pause image of the RA's containerd configuration (rev 1.2). */

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../palette/errors';
+import { ValidationError } from '../../../common/errors';
 import { KubeadmFile, KubeadmPart, KubeadmPartOutput, validatePartOutput } from '../kubeadm-part';
 
 export interface CustomPartProps {

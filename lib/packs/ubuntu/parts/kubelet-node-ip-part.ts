@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { ValidationError } from '../../../palette/errors';
+import { ValidationError } from '../../../common/errors';
 import { KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 
 export interface KubeletNodeIpPartProps {

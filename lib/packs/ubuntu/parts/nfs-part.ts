@@ -1,4 +1,4 @@
-import { ValidationError } from '../../../palette/errors';
+import { ValidationError } from '../../../common/errors';
 import { DEFAULT_FILE_OWNER, DEFAULT_FILE_PERMISSIONS, KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 
 /** The mountd port of the RA's nfs.conf (rev 1.2). */

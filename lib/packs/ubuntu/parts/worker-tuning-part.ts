@@ -1,6 +1,6 @@
-import { ValidationError } from '../../../palette/errors';
+import { ValidationError } from '../../../common/errors';
 import { toYaml } from '../../../palette/yaml-format';
-import { KUBELET_DROP_IN_DIR } from '../../common/kubelet';
+import { KUBELET_DROP_IN_DIR } from '../../kubelet';
 import { CpuSet } from '../cpu-set';
 import { DEFAULT_FILE_OWNER, DEFAULT_FILE_PERMISSIONS, KubeadmFile, KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 import { TopologyManagerPolicy } from '../topology-manager-policy';

@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from './errors';
 
 /**
  * An IPv4 network in CIDR notation whose host bits are zero (`100.64.0.0/18`), as

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from './errors';
 import { formatIdRanges } from './id-ranges';
 
 /** The lowest and highest usable 802.1Q VLAN ids. */
