@@ -5,23 +5,23 @@
  */
 import { PaletteApp, VmoSite } from '../lib';
 
-const app = new PaletteApp();
-new VmoSite(app, 'ra-reference', {
-  nodes: { controlPlane: 3, workers: 5 },
-  kubernetes: { podCidr: '100.64.0.0/18', serviceCidr: '100.64.64.0/18', identityProvider: 'palette' },
-  network: {
-    layout: 'four-nic',
-    pxe: { vlan: 0, cidr: '192.168.0.0/22' },
-    mgmt: { vlan: 10, cidr: '172.16.0.0/22' },
-    // The RA's network table writes this subnet as 10.20.30.0/16, which is not a network
-    // address (NET-001); 10.20.0.0/16 is the subnet it means, with the gateway at 10.20.30.1.
-    data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.20.30.1' },
-    bondMode: '802.3ad',
-  },
-  vmVlans: '21-100',
-  storage: { portworx: { sanType: 'FC', deviceSizeGiB: 1024, replication: 2, flashArrays: [{ mgmtEndpoint: '172.16.200.50' }] } },
-  vmo: { access: 'proxied' },
-  templates: { networks: [{ vlan: 30 }], untaggedNetwork: true, goldenImages: true },
-  profiles: { layout: 'both', variables: false },
-});
-app.synth();
+export default function raReference(app: PaletteApp): void {
+  new VmoSite(app, 'ra-reference', {
+    nodes: { controlPlane: 3, workers: 5 },
+    kubernetes: { podCidr: '100.64.0.0/18', serviceCidr: '100.64.64.0/18', identityProvider: 'palette' },
+    network: {
+      layout: 'four-nic',
+      pxe: { vlan: 0, cidr: '192.168.0.0/22' },
+      mgmt: { vlan: 10, cidr: '172.16.0.0/22' },
+      // The RA's network table writes this subnet as 10.20.30.0/16, which is not a network
+      // address (NET-001); 10.20.0.0/16 is the subnet it means, with the gateway at 10.20.30.1.
+      data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.20.30.1' },
+      bondMode: '802.3ad',
+    },
+    vmVlans: '21-100',
+    storage: { portworx: { sanType: 'FC', deviceSizeGiB: 1024, replication: 2, flashArrays: [{ mgmtEndpoint: '172.16.200.50' }] } },
+    vmo: { access: 'proxied' },
+    templates: { networks: [{ vlan: 30 }], untaggedNetwork: true, goldenImages: true },
+    profiles: { layout: 'both', variables: false },
+  });
+}

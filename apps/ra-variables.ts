@@ -5,15 +5,17 @@
  */
 import { PaletteApp, VmoSite } from '../lib';
 
-const app = new PaletteApp();
-new VmoSite(app, 'ra-variables', {
-  nodes: { controlPlane: 3, workers: 5 },
-  network: {
-    layout: 'four-nic',
-    mgmt: { vlan: 10, cidr: '172.16.0.0/22' },
-    data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.20.30.1' },
-  },
-  vmVlans: '21-100',
-  profiles: { layout: 'split', variables: true },
-});
-app.synth();
+export default function raVariables(app: PaletteApp): void {
+  new VmoSite(app, 'ra-variables', {
+    // A profile name+version has one content in Palette: this site's baked values get their own names.
+    profileNamePrefix: 'VMO-RA-Variables',
+    nodes: { controlPlane: 3, workers: 5 },
+    network: {
+      layout: 'four-nic',
+      mgmt: { vlan: 10, cidr: '172.16.0.0/22' },
+      data: { vlan: 20, cidr: '10.20.0.0/16', gateway: '10.20.30.1' },
+    },
+    vmVlans: '21-100',
+    profiles: { layout: 'split', variables: true },
+  });
+}

@@ -1,38 +1,24 @@
 /**
- * `npm run synth`: synthesizes every reference site — each app program in apps/ and each
- * site file in sites/ — in one process. Each site is checked before anything is written
- * and swapped into dist/ atomically; a failing one keeps its previous output, and the
- * command exits 1 after reporting every failure.
+ * `npm run synth`: synthesizes every reference site (each app program in apps/ and each site
+ * file in sites/) as one run: every site is checked first, and nothing is written unless all
+ * pass; then the new output replaces the old.
  */
 import { readdirSync } from 'fs';
 import { join, resolve } from 'path';
+import { addTarget } from '../lib/cli/load-target';
 import { isValidationError } from '../lib/common/errors';
 import { PaletteApp } from '../lib/palette/palette-app';
-import { loadSiteFile } from '../lib/site/site-file';
-import { VmoSite } from '../lib/site/vmo-site';
 
 const root = resolve(__dirname, '..');
-const list = (dir: string, pattern: RegExp) => readdirSync(join(root, dir)).filter((f) => pattern.test(f)).sort().map((f) => `${dir}/${f}`);
-const targets = [...list('apps', /\.ts$/), ...list('sites', /\.ya?ml$/)];
+const list = (dir: string, pattern: RegExp) => readdirSync(join(root, dir)).filter((f) => pattern.test(f)).sort().map((f) => join(root, dir, f));
 
-let failed = 0;
-for (const target of targets) {
-  try {
-    if (target.startsWith('apps/')) {
-      require(join(root, target));
-    } else {
-      const props = loadSiteFile(join(root, target));
-      const app = new PaletteApp();
-      new VmoSite(app, props.name ?? 'site', props);
-      app.synth();
-    }
-  } catch (e) {
-    failed++;
-    if (isValidationError(e)) process.stderr.write(`${target}: ${e.message}\n`);
-    else throw e;
-  }
-}
-if (failed) {
-  process.stderr.write(`${failed} of ${targets.length} site definition(s) failed; their previous output is unchanged\n`);
+try {
+  const app = new PaletteApp({ outdir: join(root, 'dist') });
+  for (const target of [...list('apps', /\.ts$/), ...list('sites', /\.ya?ml$/)]) addTarget(app, target);
+  const result = app.synth();
+  process.stdout.write(`wrote ${result.sites.size} site(s) to dist/: ${[...result.sites.keys()].join(', ')}\n`);
+} catch (e) {
+  if (!isValidationError(e)) throw e;
+  process.stderr.write(`${e.message}\nnothing was written; dist/ is unchanged\n`);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import { isValidationError, PackJson, ProfileLayer, PRESET_HEADER_PREFIX } from '../lib/palette';
+import { IConstruct } from 'constructs';
+import { isValidationError, PackJson, parseValidationMessage, ProfileLayer, PRESET_HEADER_PREFIX } from '../lib/palette';
 
 /** A rendered layer, with its values parsed back for key-by-key assertions. */
 export interface RenderedLayer {
@@ -23,13 +24,32 @@ export function renderLayer(layer: ProfileLayer): RenderedLayer {
   return { json, values: parse(json.values, { version: '1.1' }) ?? {}, presets, manifests };
 }
 
-/** Runs `fn`, asserts it throws a ValidationError (a user mistake, not a bug), and returns it. */
+/**
+ * Runs `fn` and returns how the input was refused: the ValidationError it throws (a user
+ * mistake, not a bug), or, when it returns a construct, the validations that construct and its
+ * children report (`node.addValidation`, with any `[RULE-ID]` tag stripped), as one error.
+ */
 export function validationError(fn: () => unknown): Error {
+  let made: unknown;
   try {
-    fn();
+    made = fn();
   } catch (e) {
     expect(isValidationError(e)).toBe(true);
     return e as Error;
   }
-  throw new Error('expected a ValidationError');
+  const messages = isConstruct(made) ? made.node.findAll().flatMap((c) => c.node.validate()).map((m) => parseValidationMessage(m).message) : [];
+  if (messages.length) return new Error(messages.join('\n'));
+  throw new Error('expected a ValidationError or a failing construct validation');
+}
+
+/** The rule ids and messages of the validations a construct and its children report. */
+export function ruleChecks(c: IConstruct): [string, string][] {
+  return c.node.findAll().flatMap((x) => x.node.validate()).map((m) => {
+    const p = parseValidationMessage(m);
+    return [p.ruleId, p.message];
+  });
+}
+
+function isConstruct(x: unknown): x is IConstruct {
+  return typeof x === 'object' && x !== null && 'node' in x;
 }

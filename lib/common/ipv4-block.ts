@@ -106,3 +106,29 @@ export function freeBlockAfter(from: number, prefix: number, taken: readonly { f
   }
   return undefined;
 }
+
+/** A network setting as the checks name it: what it is in operator words, and its text. */
+export interface NamedCidr {
+  readonly label: string;
+  readonly text: string;
+}
+
+/**
+ * Why `text` is not a canonical IPv4 CIDR, or undefined when it is (NET-001). The one check of
+ * CIDR syntax: the pack constructs and the site rules both use it.
+ */
+export function cidrProblem(c: NamedCidr, example: string): string | undefined {
+  const block = parseIpv4Cidr(c.text);
+  if (!block) return `${c.label} '${c.text}' is not an IPv4 CIDR: write four decimal octets and a prefix of 0-32, e.g. ${example}`;
+  if (block.hostBitsSet) return `${c.label} ${c.text} has host bits set: use ${block.canonical}`;
+  if (block.canonical !== c.text) return `${c.label} '${c.text}' is not in canonical form: write ${block.canonical}`;
+  return undefined;
+}
+
+/** Why two networks collide, or undefined when they are disjoint or do not parse (NET-002). */
+export function cidrOverlapProblem(a: NamedCidr, b: NamedCidr): string | undefined {
+  const x = parseIpv4Cidr(a.text);
+  const y = parseIpv4Cidr(b.text);
+  if (!x || !y || !overlaps(x, y)) return undefined;
+  return `${b.label} ${b.text} overlaps the ${a.label} ${a.text}: every network needs its own addresses; move the ${b.label} to a range no other network uses`;
+}

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { PackJson, ProfileLayer } from './profile-layer';
 import { ProfileVariable, VariableJson } from './profile-variable';
+import { RenderContext, RenderedLayer, RenderedProfile } from './rendered';
 
 /** The profile type (`spec.template.type`). */
 export class ProfileType {
@@ -110,8 +111,12 @@ export class ClusterProfile extends Construct {
 
   /** Declared variables plus every variable a layer uses, each once. */
   public get variables(): ProfileVariable[] {
+    return this.collectVariables(this.stack.map((l) => l.render()));
+  }
+
+  private collectVariables(layers: readonly RenderedLayer[]): ProfileVariable[] {
     const byName = new Map<string, ProfileVariable>();
-    for (const v of [...this.declared, ...this.stack.flatMap((l) => l.variables)]) {
+    for (const v of [...this.declared, ...layers.flatMap((l) => l.variables)]) {
       const known = byName.get(v.name);
       if (known && !known.sameDefinitionAs(v)) {
         throw new ValidationError(
@@ -123,16 +128,23 @@ export class ClusterProfile extends Construct {
     return [...byName.values()];
   }
 
+  /** The import document, rendered from the current state of the profile and its layers. */
   public toJson(): ProfileJson {
-    const packs = this.stack.map((l) => l.toJson());
-    return {
-      metadata: { name: this.profileName, description: this.description, labels: this.labels },
+    return this.render().json;
+  }
+
+  /** Renders the profile; layers already rendered in `context` are reused. */
+  public render(context: RenderContext = new RenderContext()): RenderedProfile {
+    const layers = this.stack.map((l) => l.render(context));
+    const json: ProfileJson = {
+      metadata: { name: this.profileName, description: this.description, labels: { ...this.labels } },
       spec: {
         version: this.version,
-        template: { type: this.type.value, cloudType: this.cloudType.value, packs },
-        variables: this.variables.map((v) => v.toJson()),
+        template: { type: this.type.value, cloudType: this.cloudType.value, packs: layers.map((l) => l.pack) },
+        variables: this.collectVariables(layers).map((v) => v.toJson()),
       },
     };
+    return { profile: this, json, layers };
   }
 }
 

@@ -28,8 +28,13 @@ export interface Rule<T> {
   readonly description: string;
   /** Where the requirement comes from (a RA section, a seed, a doc). */
   readonly source: string;
+  /** False for rules no site may turn off (secrets in the output). @default true */
+  readonly suppressible?: boolean;
   check(subject: T): RuleViolation[];
 }
+
+/** What every rule has besides its check: enough to name it, validate suppressions, and list it. */
+export type RuleInfo = Pick<Rule<unknown>, 'id' | 'level' | 'description' | 'source' | 'suppressible'>;
 
 /** A rule violation as reported and recorded in `checks.json`. */
 export interface Finding {
@@ -51,9 +56,21 @@ export interface Suppression {
 
 export const MIN_SUPPRESSION_REASON = 10;
 
-export function validateSuppression(s: Suppression): Suppression {
+export function validateSuppression(s: Suppression, known?: readonly RuleInfo[]): Suppression {
   if (!/^[A-Z]+-\d{3}$/.test(s.ruleId)) {
     throw new ValidationError(`suppression rule id '${s.ruleId}' is not a rule id: use the id a finding shows, e.g. 'SEC-003'`);
+  }
+  if (known) {
+    const rule = known.find((r) => r.id === s.ruleId);
+    if (!rule) {
+      const near = closestRuleIds(s.ruleId, known);
+      throw new ValidationError(
+        `suppression of '${s.ruleId}' names no rule of this site${near.length ? `: did you mean ${near.join(' or ')}?` : ''} (the ids are listed in lib/rules and checks.json)`,
+      );
+    }
+    if (rule.suppressible === false) {
+      throw new ValidationError(`${s.ruleId} cannot be suppressed (${rule.description}): fix the output instead`);
+    }
   }
   if ((s.reason ?? '').trim().length < MIN_SUPPRESSION_REASON) {
     throw new ValidationError(
@@ -63,11 +80,22 @@ export function validateSuppression(s: Suppression): Suppression {
   return s;
 }
 
-/** Runs rules against a subject, applying the suppressions. */
+/** Rule ids of the same family whose number differs in one digit, or that differ by one character. */
+function closestRuleIds(id: string, known: readonly RuleInfo[]): string[] {
+  const distance = (a: string, b: string) => {
+    if (a.length !== b.length) return Infinity;
+    let d = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
+    return d;
+  };
+  return known.map((r) => r.id).filter((k) => distance(k, id) === 1).slice(0, 3);
+}
+
+/** Runs rules against a subject, applying the suppressions (never to rules that cannot be suppressed). */
 export function runRules<T>(rules: readonly Rule<T>[], subject: T, suppressions: readonly Suppression[], defaultLocation: string): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const suppression = suppressions.find((s) => s.ruleId === rule.id);
+    const suppression = rule.suppressible === false ? undefined : suppressions.find((s) => s.ruleId === rule.id);
     for (const v of rule.check(subject)) {
       findings.push({
         ruleId: rule.id,

@@ -15,3 +15,6 @@ export * from './checks';
 export * from './palette-site';
 export * from './output-writer';
 export * from './palette-app';
+export * from './layer-role';
+export * from './rendered';
+export * from './rule-validation';

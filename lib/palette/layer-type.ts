@@ -1,19 +1,17 @@
+import { ValidationError } from '../common/errors';
+
 /** The profile layer a pack fills (`pack.json` `layer`). */
 export class LayerType {
-  public static readonly OS = new LayerType('os', 0);
-  public static readonly K8S = new LayerType('k8s', 1);
-  public static readonly CNI = new LayerType('cni', 2);
-  public static readonly CSI = new LayerType('csi', 3);
-  public static readonly ADDON = new LayerType('addon', 4);
+  public static readonly OS = new LayerType('os');
+  public static readonly K8S = new LayerType('k8s');
+  public static readonly CNI = new LayerType('cni');
+  public static readonly CSI = new LayerType('csi');
+  public static readonly ADDON = new LayerType('addon');
 
   /** The infrastructure layers, in the order a profile must stack them. */
   public static readonly INFRA: readonly LayerType[] = [LayerType.OS, LayerType.K8S, LayerType.CNI, LayerType.CSI];
 
-  private constructor(public readonly value: string, public readonly stackOrder: number) {}
-
-  public get isInfra(): boolean {
-    return this !== LayerType.ADDON;
-  }
+  private constructor(public readonly value: string) {}
 }
 
 /** The pack `type` of a registry pack; it must match the registry's kind. */
@@ -25,7 +23,7 @@ export class PackType {
   /** The pack type named `value` (`spectro`, `oci` or `helm`). */
   public static of(value: string): PackType {
     const known = [PackType.SPECTRO, PackType.OCI, PackType.HELM].find((t) => t.value === value);
-    if (!known) throw new Error(`unknown pack type '${value}'`);
+    if (!known) throw new ValidationError(`unknown pack type '${value}': use 'spectro', 'oci' or 'helm'`);
     return known;
   }
 

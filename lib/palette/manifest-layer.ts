@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { LayerType } from './layer-type';
 import { emptyRegistryMetadata } from './pack-registry';
-import { PackJson, ProfileLayer, ProfileLayerProps } from './profile-layer';
+import { LayerOutput, ProfileLayer, ProfileLayerProps } from './profile-layer';
 import { toYaml } from './yaml-format';
 
 export interface ManifestLayerProps extends ProfileLayerProps {
@@ -42,18 +42,23 @@ export class ManifestLayer extends ProfileLayer {
     this.namespace = props.namespace ?? 'default';
   }
 
-  protected renderPack(): PackJson {
+  protected renderLayer(): LayerOutput {
     const pack: Record<string, string> = { namespace: this.namespace };
     pack['spectrocloud.com/install-priority'] = String(this.installPriority ?? 0);
+    const { manifests, objects } = this.renderManifests();
     return {
-      name: this.packName,
-      type: 'manifest',
-      layer: LayerType.ADDON.value,
-      version: this.version,
-      tag: this.tag,
-      values: toYaml({ pack }).replace(/\n$/, ''),
-      registry: { metadata: emptyRegistryMetadata() },
-      manifests: this.renderManifests(),
+      pack: {
+        name: this.packName,
+        type: 'manifest',
+        layer: LayerType.ADDON.value,
+        version: this.version,
+        tag: this.tag,
+        values: toYaml({ pack }).replace(/\n$/, ''),
+        registry: { metadata: emptyRegistryMetadata() },
+        manifests,
+      },
+      values: { pack: { ...pack } },
+      objects,
     };
   }
 }

@@ -5,10 +5,11 @@ import { LayerType, PackType } from './layer-type';
 import { PackDefaults } from './pack-defaults';
 import { PackPreset, presetHeader } from './pack-preset';
 import { PackRegistry } from './pack-registry';
-import { PackJson, ProfileLayer, ProfileLayerProps } from './profile-layer';
+import { LayerOutput, ProfileLayer, ProfileLayerProps, VariableCollector } from './profile-layer';
 import { ProfileVariable } from './profile-variable';
-import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, Values } from './values';
-import { documentToYaml } from './yaml-format';
+import { YamlMap } from './rendered';
+import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, ValueNode, Values } from './values';
+import { documentToYaml, OUTPUT_DOCUMENT_OPTIONS, UnquotedReference } from './yaml-format';
 
 export interface PackLayerProps extends ProfileLayerProps {
   /** The registered pack name, e.g. `cni-cilium-oss`. */
@@ -54,6 +55,7 @@ export class PackLayer extends ProfileLayer {
   public readonly namespace?: string;
   private readonly defaults?: PackDefaults;
   private readonly overrides: Values[] = [];
+  private readonly pathEdits: { readonly keys: readonly string[]; readonly value?: ValueNode; readonly remove: boolean }[] = [];
 
   constructor(scope: Construct, id: string, props: PackLayerProps) {
     super(scope, id, props);
@@ -84,14 +86,29 @@ export class PackLayer extends ProfileLayer {
     this.overrides.push(values);
   }
 
+  /**
+   * Sets one value deep in the pack's values, after the defaults, presets and every
+   * `addValues`: the escape hatch for a setting no prop offers (in the spirit of aws-cdk's
+   * `addPropertyOverride`). `path` is dotted as in presets (`charts.cilium.bpf.masquerade`),
+   * with `\.` for a dot inside a key. Overrides apply in the order they were added.
+   */
+  public addOverride(path: string, value: ValueNode): void {
+    this.pathEdits.push({ keys: splitValuePath(path), value, remove: false });
+  }
+
+  /** Removes one key deep in the values (after everything else), like a preset's `remove`. */
+  public removeValue(path: string): void {
+    this.pathEdits.push({ keys: splitValuePath(path), remove: true });
+  }
+
   /** The values string exactly as it lands in the profile. */
   public get values(): string {
     return this.toJson().values;
   }
 
-  protected renderPack(): PackJson {
-    const onVariable = (v: ProfileVariable) => this.useVariable(v);
-    const doc = this.defaults ? this.defaults.toDocument() : new Document(new YAMLMap(), { version: '1.1' });
+  protected renderLayer(variables: VariableCollector): LayerOutput {
+    const onVariable = (v: ProfileVariable) => variables.add(v);
+    const doc = this.baseDocument();
     if (this.installPriority !== undefined || this.namespace !== undefined) ensurePackFirst(doc);
     for (const preset of this.enabledPresets) {
       for (const path of preset.remove ?? []) deleteIn(doc, splitValuePath(path));
@@ -102,21 +119,59 @@ export class PackLayer extends ProfileLayer {
     if (this.installPriority !== undefined) {
       doc.setIn(['pack', 'spectrocloud.com/install-priority'], String(this.installPriority));
     }
-    const body = isMap(doc.contents) && doc.contents.items.length === 0 ? '' : documentToYaml(doc).replace(/\n$/, '');
+    for (const edit of this.pathEdits) {
+      if (edit.remove) deleteIn(doc, edit.keys);
+      else mergeIn(doc, edit.keys, resolveValues(edit.value, onVariable) ?? null);
+    }
+    const empty = !isMap(doc.contents) || doc.contents.items.length === 0;
+    const body = empty ? '' : documentToYaml(doc).replace(/\n$/, '');
     const header = this.enabledPresets.length ? presetHeader(this.enabledPresets) : '';
     const values = [header, body].filter((s) => s !== '').join('\n');
-    const manifests = this.renderManifests();
+    const { manifests, objects } = this.renderManifests();
     return {
-      name: this.packName,
-      type: this.packType.value,
-      layer: this.layerType.value,
-      version: this.version,
-      tag: this.tag,
-      values,
-      registry: { metadata: this.registry.toJson() },
-      ...(manifests.length ? { manifests } : {}),
+      pack: {
+        name: this.packName,
+        type: this.packType.value,
+        layer: this.layerType.value,
+        version: this.version,
+        tag: this.tag,
+        values,
+        registry: { metadata: this.registry.toJson() },
+        ...(manifests.length ? { manifests } : {}),
+      },
+      values: empty ? {} : writtenValues(doc),
+      objects,
     };
   }
+
+  /** The defaults as a fresh document of the output schema (comments kept), or an empty one. */
+  private baseDocument(): Document {
+    const doc = new Document(new YAMLMap(), OUTPUT_DOCUMENT_OPTIONS);
+    if (this.defaults) {
+      const defaults = this.defaults.toDocument();
+      doc.contents = defaults.contents;
+      doc.commentBefore = defaults.commentBefore;
+      doc.comment = defaults.comment;
+    }
+    return doc;
+  }
+}
+
+/** The document's data as written: typed references read as their reference text. */
+function writtenValues(doc: Document): YamlMap {
+  const js: unknown = doc.toJS({ maxAliasCount: -1 });
+  return asWritten(js) as YamlMap;
+}
+
+function asWritten(v: unknown): unknown {
+  if (v instanceof UnquotedReference) return v.reference;
+  if (Array.isArray(v)) return v.map(asWritten);
+  if (typeof v === 'object' && v !== null) {
+    const out: YamlMap = {};
+    for (const [k, x] of Object.entries(v)) out[k] = asWritten(x);
+    return out;
+  }
+  return v;
 }
 
 /** Resolves the enabled preset names against the definitions, in definition order. */

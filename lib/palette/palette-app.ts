@@ -1,11 +1,16 @@
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
+import { PAL_007 } from './checks/pal-007-profile-identity';
 import { Finding, formatFindings, isBlocking, SynthError } from './finding';
 import { writeSitesAtomically } from './output-writer';
-import { PaletteSite, SiteFiles } from './palette-site';
+import { PaletteSite, SiteFiles, validationFindings } from './palette-site';
+import { ProfileLayer } from './profile-layer';
+import { RenderContext, RenderedSite } from './rendered';
+import { CON_001 } from './rule-validation';
 
 export interface PaletteAppProps {
-  /** Where sites are written, one folder each. @default $CDK8S_OUTDIR or 'dist' */
+  /** Where sites are written, one folder each. @default 'dist' */
   readonly outdir?: string;
   /**
    * Remove site folders of `outdir` this app did not produce. Off by default, so several
@@ -15,27 +20,30 @@ export interface PaletteAppProps {
   readonly replaceAll?: boolean;
 }
 
-/** The result of rendering an app: every site's files, and every finding. */
+export interface SynthOptions {
+  /** Print no warnings to stderr. @default false */
+  readonly quiet?: boolean;
+}
+
+/** The result of rendering an app: every site's files and rendered profiles, and every finding. */
 export interface RenderResult {
   readonly sites: Map<string, SiteFiles>;
+  /** Each site's profiles as data, as the checks saw them. */
+  readonly rendered: Map<string, RenderedSite>;
   readonly findings: Finding[];
 }
 
 /**
- * The root of a program that defines Palette sites. `synth()` checks every site first and
- * writes nothing if any check fails; otherwise it swaps the new output in atomically.
+ * The root of a program that defines Palette sites. As cdk8s `App.synth` does, `render()`
+ * runs the validations of every construct in the tree, then renders and checks every site;
+ * any blocking finding stops it before anything is written. `synth()` then swaps the new
+ * output in atomically.
  */
 export class PaletteApp extends App {
-  /**
-   * Apps whose synth() was deferred by `PALETTE_VMO_DEFER_SYNTH=1`: the command line runs an
-   * app program that way, then checks or writes its sites itself.
-   */
-  public static readonly deferred: PaletteApp[] = [];
-
   private readonly replaceAll: boolean;
 
   constructor(props: PaletteAppProps = {}) {
-    super({ outdir: props.outdir ?? process.env.CDK8S_OUTDIR ?? 'dist' });
+    super({ outdir: props.outdir ?? 'dist' });
     this.replaceAll = props.replaceAll ?? false;
   }
 
@@ -45,34 +53,79 @@ export class PaletteApp extends App {
 
   /** Checks and renders every site in memory. Throws SynthError on blocking findings. */
   public render(): RenderResult {
-    const sites = new Map<string, SiteFiles>();
-    const findings: Finding[] = [];
-    const names = new Set<string>();
-    const rendered = this.sites.map((site) => {
-      if (names.has(site.siteName)) {
-        throw new ValidationError(`two sites are named '${site.siteName}': each site needs its own output folder name`);
+    const sites = this.sites;
+    refuseStrayCharts(this, sites);
+    const findings: Finding[] = validationFindings(this, [CON_001], []).filter((f) => !sites.some((s) => f.location.startsWith(`${s.node.path}/`) || f.location === s.node.path));
+    const rendered = new Map<string, RenderedSite>();
+    const names = new Map<string, PaletteSite>();
+    for (const site of sites) {
+      const other = names.get(site.siteName);
+      if (other) {
+        throw new ValidationError(`sites '${other.node.path}' and '${site.node.path}' are both named '${site.siteName}': each site needs its own output folder name`);
       }
-      names.add(site.siteName);
-      const profiles = site.profiles.map((p) => p.toJson());
-      const siteFindings = site.check(profiles).map((f) => ({ ...f, location: `site ${site.siteName}: ${f.location}` }));
-      findings.push(...siteFindings);
-      return { site, profiles, siteFindings };
-    });
+      names.set(site.siteName, site);
+      const r = site.render(new RenderContext());
+      rendered.set(site.siteName, r);
+      findings.push(...site.check(r));
+    }
+    findings.push(...profileIdentity(rendered));
     if (findings.some(isBlocking)) throw new SynthError(findings);
-    for (const { site, profiles, siteFindings } of rendered) sites.set(site.siteName, site.renderFiles(profiles, siteFindings));
-    return { sites, findings };
+    const files = new Map<string, SiteFiles>();
+    for (const site of sites) {
+      const r = rendered.get(site.siteName) as RenderedSite;
+      files.set(site.siteName, site.renderFiles(r, findings.filter((f) => f.location.startsWith(`site ${site.siteName}:`))));
+    }
+    return { sites: files, rendered, findings };
   }
 
-  /** Checks, renders and writes every site. Warnings go to stderr. */
-  public synth(): RenderResult {
-    if (process.env.PALETTE_VMO_DEFER_SYNTH === '1') {
-      PaletteApp.deferred.push(this);
-      return { sites: new Map(), findings: [] };
-    }
+  /** Checks, renders and writes every site. Warnings go to stderr unless `quiet`. */
+  public synth(options: SynthOptions = {}): RenderResult {
     const result = this.render();
     writeSitesAtomically(this.outdir, result.sites, this.replaceAll);
     const notable = result.findings.filter((f) => f.level === 'warning' && f.suppressedReason === undefined);
-    if (notable.length && !process.env.PALETTE_VMO_QUIET) process.stderr.write(formatFindings(notable) + '\n');
+    if (notable.length && !options.quiet) process.stderr.write(formatFindings(notable) + '\n');
     return result;
   }
+}
+
+/** A cdk8s chart outside every profile layer would be silently dropped: refuse it. */
+function refuseStrayCharts(app: IConstruct, sites: readonly PaletteSite[]): void {
+  for (const c of app.node.findAll()) {
+    if (!(c instanceof Chart)) continue;
+    let inLayer = false;
+    for (let s: IConstruct | undefined = c.node.scope; s; s = s.node.scope) if (s instanceof ProfileLayer) inLayer = true;
+    if (!inLayer) {
+      const where = sites.some((s) => c.node.path.startsWith(`${s.node.path}/`)) ? 'inside a site but outside its layers' : 'outside every site';
+      throw new ValidationError(
+        `chart '${c.node.path}' is ${where}, so it would not be written: create it inside a ManifestLayer (or a pack layer) of a site's profile, where it becomes a manifest`,
+      );
+    }
+  }
+}
+
+/** PAL-007 across sites: a profile name+version written by two sites must have one content. */
+function profileIdentity(rendered: ReadonlyMap<string, RenderedSite>): Finding[] {
+  const out: Finding[] = [];
+  const byKey = new Map<string, { site: string; content: string }>();
+  for (const [site, r] of rendered) {
+    for (const { json } of r.profiles) {
+      const key = `${json.metadata.name}@${json.spec.version}`;
+      const content = JSON.stringify(json);
+      const known = byKey.get(key);
+      if (!known) {
+        byKey.set(key, { site, content });
+      } else if (known.content !== content) {
+        out.push({
+          ruleId: PAL_007.id,
+          level: 'error',
+          location: `site ${site}: profile ${json.metadata.name}`,
+          source: PAL_007.source,
+          message:
+            `sites ${known.site} and ${site} both write profile ${json.metadata.name} version ${json.spec.version} with different content, ` +
+            `and Palette keeps one content per name and version: use profile variables for what differs, put the site name in the profile name, or give each site its own version`,
+        });
+      }
+    }
+  }
+  return out;
 }

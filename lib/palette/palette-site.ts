@@ -1,8 +1,11 @@
-import { Construct } from 'constructs';
-import { PROFILE_CHECKS } from './checks';
-import { ClusterProfile, ProfileJson } from './cluster-profile';
+import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
-import { Finding, Rule, runRules, Suppression, validateSuppression } from './finding';
+import { PROFILE_CHECKS, SITE_CHECKS } from './checks';
+import { ClusterProfile } from './cluster-profile';
+import { Finding, RuleInfo, runRules, Suppression, validateSuppression } from './finding';
+import { PAL_007 } from './checks/pal-007-profile-identity';
+import { RenderContext, RenderedSite } from './rendered';
+import { CON_001, parseValidationMessage } from './rule-validation';
 import { toYaml } from './yaml-format';
 
 export interface PaletteSiteProps {
@@ -15,20 +18,26 @@ export interface PaletteSiteProps {
 /** The files of one site, keyed by path relative to the site folder. */
 export type SiteFiles = Map<string, string>;
 
+/** Site names name output folders: lowercase, digits and dashes, short enough for every filesystem. */
+export const SITE_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
 /**
  * A set of profiles synthesized together into `dist/<name>/`: the profile JSON, each
  * pack's values, each manifest layer's documents, the variables and the check results.
+ * Every site is checked for secrets in its output and for profile consistency, whatever
+ * built it; a subclass adds its own rule pack (`siteRules`).
  */
 export class PaletteSite extends Construct {
   public readonly siteName: string;
   private readonly suppressionList: Suppression[] = [];
-  private readonly ruleSets: (() => Finding[])[] = [];
 
   constructor(scope: Construct, id: string, props: PaletteSiteProps = {}) {
     super(scope, id);
     this.siteName = props.name ?? id;
-    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(this.siteName)) {
-      throw new ValidationError(`site name '${this.siteName}' is invalid: use lowercase letters, digits and dashes (it names the output folder)`);
+    if (!SITE_NAME_PATTERN.test(this.siteName)) {
+      throw new ValidationError(
+        `site name '${this.siteName}' is invalid: use 1-63 lowercase letters, digits and dashes, starting and ending with a letter or digit (it names the output folder)`,
+      );
     }
     for (const s of props.suppressions ?? []) this.suppress(s.ruleId, s.reason);
   }
@@ -42,9 +51,14 @@ export class PaletteSite extends Construct {
     return this.suppressionList;
   }
 
-  /** Registers rules to run against `subject` when the site is checked. */
-  public addRules<T>(rules: readonly Rule<T>[], subject: T): void {
-    this.ruleSets.push(() => runRules(rules, subject, this.suppressionList, `site ${this.siteName}`));
+  /** Every rule this site runs: the ids a suppression may name. */
+  public get rules(): readonly RuleInfo[] {
+    return [...PROFILE_CHECKS, ...SITE_CHECKS, PAL_007, CON_001, ...this.siteRuleInfo];
+  }
+
+  /** The rules of the site's own rule pack (see `siteRules`). @default none */
+  protected get siteRuleInfo(): readonly RuleInfo[] {
+    return [];
   }
 
   /** The profiles of this site, in the order they were defined. */
@@ -52,25 +66,49 @@ export class PaletteSite extends Construct {
     return this.node.findAll().filter((c): c is ClusterProfile => c instanceof ClusterProfile);
   }
 
-  /** Runs the profile checks and every registered rule set. */
-  public check(rendered: readonly ProfileJson[] = this.profiles.map((p) => p.toJson())): Finding[] {
-    const findings = rendered.flatMap((json) => runRules(PROFILE_CHECKS, json, this.suppressionList, `profile ${json.metadata.name}`));
-    for (const rules of this.ruleSets) findings.push(...rules());
-    const names = new Set<string>();
-    for (const json of rendered) {
-      if (names.has(json.metadata.name)) {
-        throw new ValidationError(`site '${this.siteName}' has two profiles named '${json.metadata.name}': give each profile a unique name`);
-      }
-      names.add(json.metadata.name);
-    }
-    return findings;
+  /** Renders every profile of the site; each layer once. */
+  public render(context: RenderContext = new RenderContext()): RenderedSite {
+    return new RenderedSite(
+      this.siteName,
+      this.profiles.map((p) => p.render(context)),
+    );
+  }
+
+  /**
+   * Runs every check of the site on what it renders: the profile checks, the output checks,
+   * the site's own rules and its constructs' validations, with the suppressions applied. A
+   * construct check that reports under a rule of the site's own pack is superseded by that
+   * rule, which sees the whole site (the two share their predicate), so a problem is reported once.
+   */
+  public check(rendered: RenderedSite = this.render()): Finding[] {
+    for (const s of this.suppressionList) validateSuppression(s, this.rules);
+    const where = (f: Finding) => ({ ...f, location: `site ${this.siteName}: ${f.location}` });
+    const findings = [
+      ...rendered.profiles.flatMap((p) => runRules(PROFILE_CHECKS, p.json, this.suppressionList, `profile ${p.json.metadata.name}`)),
+      ...runRules(SITE_CHECKS, rendered, this.suppressionList, 'site'),
+      ...runRules([PAL_007], rendered, this.suppressionList, 'site'),
+      ...this.siteRules(rendered),
+    ];
+    const superseded = new Set(this.siteRuleInfo.map((r) => r.id));
+    const constructs = this.constructFindings().filter((f) => !superseded.has(f.ruleId));
+    return [...findings, ...constructs].map(where);
+  }
+
+  /** The site's own rule pack, run on what it renders. @returns findings with suppressions applied */
+  protected siteRules(_rendered: RenderedSite): Finding[] {
+    return [];
+  }
+
+  /** The validations of every construct of this site (`node.addValidation`), as findings. */
+  public constructFindings(): Finding[] {
+    return validationFindings(this, this.rules, this.suppressionList);
   }
 
   /** Renders the site's files. */
-  public renderFiles(rendered: readonly ProfileJson[], findings: readonly Finding[]): SiteFiles {
+  public renderFiles(rendered: RenderedSite, findings: readonly Finding[]): SiteFiles {
     const files: SiteFiles = new Map();
     const variables: Record<string, Record<string, Record<string, string | boolean>>> = {};
-    for (const json of rendered) {
+    for (const { json } of rendered.profiles) {
       const name = json.metadata.name;
       files.set(`profiles/${name}.json`, JSON.stringify(json, null, 2) + '\n');
       for (const pack of json.spec.template.packs) {
@@ -97,4 +135,28 @@ export class PaletteSite extends Construct {
     files.set('checks.json', JSON.stringify(checks, null, 2) + '\n');
     return files;
   }
+}
+
+/**
+ * The validations of every construct under `root` as findings: a message tagged `[RULE-ID]`
+ * reports under that rule, any other under CON-001. Suppressions apply to suppressible rules.
+ */
+export function validationFindings(root: IConstruct, rules: readonly RuleInfo[], suppressions: readonly Suppression[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const c of root.node.findAll()) {
+    for (const raw of c.node.validate()) {
+      const { ruleId, message } = parseValidationMessage(raw);
+      const rule = rules.find((r) => r.id === ruleId) ?? CON_001;
+      const suppression = rule.suppressible === false ? undefined : suppressions.find((s) => s.ruleId === ruleId);
+      findings.push({
+        ruleId,
+        level: rule.level.value,
+        message,
+        location: c.node.path,
+        source: rule.source,
+        ...(suppression ? { suppressedReason: suppression.reason } : {}),
+      });
+    }
+  }
+  return findings;
 }

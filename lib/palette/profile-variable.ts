@@ -123,6 +123,19 @@ export class ProfileVariable {
     }
   }
 
+  /**
+   * True for number and boolean variables: their reference is written unquoted in values, so
+   * that after Palette substitutes the text the field reads as a number or boolean, not a string.
+   */
+  public get keepsType(): boolean {
+    return this.format === VariableFormat.NUMBER || this.format === VariableFormat.BOOLEAN;
+  }
+
+  /** This variable as a text value, quoted, for string fields (an env var) fed by a number or boolean variable. */
+  public asText(): VariableAsText {
+    return new VariableAsText(this);
+  }
+
   /** The reference Palette substitutes at deploy time: `{{.spectro.var.NAME}}`. */
   public get reference(): string {
     return `{{.spectro.var.${this.name}}}`;
@@ -158,4 +171,9 @@ export class ProfileVariable {
     }
     return json;
   }
+}
+
+/** A variable used where the field takes text: its reference is written quoted whatever its format. */
+export class VariableAsText {
+  constructor(public readonly variable: ProfileVariable) {}
 }

@@ -1,5 +1,7 @@
 import { isMap, Document, YAMLMap } from 'yaml';
-import { ProfileVariable } from './profile-variable';
+import { ValidationError } from '../common/errors';
+import { ProfileVariable, VariableAsText } from './profile-variable';
+import { UnquotedReference } from './yaml-format';
 
 /**
  * A node of a pack's values: plain YAML data, where any leaf may be a profile variable
@@ -11,17 +13,21 @@ export type ValueNode =
   | boolean
   | null
   | ProfileVariable
+  | VariableAsText
   | readonly ValueNode[]
   | { readonly [key: string]: ValueNode | undefined };
 
 /** A values object: the top of a pack's values.yaml. */
 export type Values = { readonly [key: string]: ValueNode | undefined };
 
-/** Plain data after variables are replaced by their references. */
-export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
+/**
+ * Plain data after variables are replaced by their references: a quoted reference string, or an
+ * UnquotedReference for number and boolean variables, so the substituted value keeps its type.
+ */
+export type PlainValue = string | number | boolean | null | UnquotedReference | PlainValue[] | { [key: string]: PlainValue };
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof ProfileVariable);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof ProfileVariable) && !(v instanceof VariableAsText) && !(v instanceof UnquotedReference);
 }
 
 /**
@@ -45,7 +51,7 @@ export function splitValuePath(path: string): string[] {
   }
   keys.push(current);
   if (keys.some((k) => k === '')) {
-    throw new Error(`value path '${path}' has an empty key; separate keys with single dots and escape literal dots as '\\.'`);
+    throw new ValidationError(`value path '${path}' has an empty key: separate keys with single dots and escape literal dots as '\\.'`);
   }
   return keys;
 }
@@ -58,7 +64,11 @@ export function resolveValues(value: ValueNode | undefined, onVariable: (v: Prof
   if (value === undefined) return undefined;
   if (value instanceof ProfileVariable) {
     onVariable(value);
-    return value.reference;
+    return value.keepsType ? new UnquotedReference(value.reference) : value.reference;
+  }
+  if (value instanceof VariableAsText) {
+    onVariable(value.variable);
+    return value.variable.reference;
   }
   if (Array.isArray(value)) {
     return (value as readonly ValueNode[]).map((v) => resolveValues(v, onVariable) ?? null);

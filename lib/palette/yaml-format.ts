@@ -1,4 +1,4 @@
-import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
+import { Document, DocumentOptions, parseAllDocuments, Scalar, ScalarTag, SchemaOptions, visit } from 'yaml';
 import { memoizeByText } from './text-memo';
 import { PlainValue } from './values';
 
@@ -11,6 +11,34 @@ export const VARIABLE_REFERENCE = /\{\{\s*\.spectro\.var\.([A-Za-z0-9_.-]+)\s*\}
  * booleans or numbers (`yes`, `on`, `1:20`); no line folding keeps diffs line-stable.
  */
 const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+/**
+ * A variable reference written without quotes, `maxStorageNodes: {{.spectro.var.nodes}}`, so that
+ * after Palette substitutes the value as text the field reads as a number or a boolean. A quoted
+ * reference would read as the string `'5'` after substitution, which an int32 CRD field rejects
+ * (librarium "Create Cluster Profile Variables": the variable is resolved inside the YAML text).
+ * Before substitution the unquoted form still parses (as a flow mapping), so the values stay valid YAML.
+ */
+export class UnquotedReference {
+  constructor(public readonly reference: string) {}
+
+  public toString(): string {
+    return this.reference;
+  }
+}
+
+/** Stringifies an UnquotedReference as its raw text; never matched when parsing. */
+const UNQUOTED_REFERENCE_TAG: ScalarTag = {
+  tag: 'tag:palette-vmo:unquoted-reference',
+  default: true,
+  identify: (v: unknown) => v instanceof UnquotedReference,
+  resolve: (text: string) => text,
+  test: /^(?!)/,
+  stringify: (item) => String((item as Scalar).value),
+};
+
+/** Options of every Document we build or parse for output: YAML 1.1 (as Palette and Helm read it) and typed references. */
+export const OUTPUT_DOCUMENT_OPTIONS: DocumentOptions & SchemaOptions = { version: '1.1', customTags: [UNQUOTED_REFERENCE_TAG] };
 
 /** Marks variable references single-quoted, as Palette's docs ask. */
 export function quoteVariableReferences(doc: Document): void {
@@ -31,7 +59,7 @@ export function documentToYaml(doc: Document): string {
 
 /** Renders plain data as one YAML document. */
 export function toYaml(value: PlainValue | object): string {
-  return documentToYaml(new Document(value, { version: '1.1' }));
+  return documentToYaml(new Document(value, OUTPUT_DOCUMENT_OPTIONS));
 }
 
 /** Renders several objects as a multi-document YAML stream. */
@@ -58,7 +86,8 @@ function strictYamlProblemsOnce(text: string): YamlProblem[] {
     if (!Array.isArray(docs)) return [];
     return docs.map((d) => {
       for (const e of d.errors) problems.push({ message: `${e.code}: ${e.message.split('\n')[0]}` });
-      return d.errors.length ? undefined : d.toJS({ maxAliasCount: 100 });
+      // mapAsMap keeps an unquoted `{{ ... }}` reference (a flow map used as a key) from warning; plain() makes it comparable.
+      return d.errors.length ? undefined : plain(d.toJS({ maxAliasCount: 100, mapAsMap: true }));
     });
   };
   const v12 = read('1.2');
@@ -82,4 +111,15 @@ function firstDifference(a: unknown, b: unknown, path = ''): string {
     return '';
   }
   return JSON.stringify(a) === JSON.stringify(b) ? '' : `${path || '(root)'}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+}
+
+/** Maps with non-string keys (from `mapAsMap`) as plain objects. */
+export function plain(v: unknown): unknown {
+  if (v instanceof Map) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) o[typeof k === 'string' || typeof k === 'number' || typeof k === 'boolean' ? String(k) : '(complex key)'] = plain(x);
+    return o;
+  }
+  if (Array.isArray(v)) return v.map(plain);
+  return v;
 }

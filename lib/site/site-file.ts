@@ -3,7 +3,7 @@ import Ajv, { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { ValidationError } from '../common/errors';
 import { SITE_SCHEMA } from './site-schema';
-import { VmoSiteProps } from './site-props';
+import { VmoSiteProps } from '../model/site-props';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 

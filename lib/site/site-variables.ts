@@ -1,5 +1,5 @@
 import { ProfileVariable, VariableFormat } from '../palette/profile-variable';
-import { SitePlan } from './site-plan';
+import { SitePlan } from '../model/site-plan';
 
 /**
  * The profile variables of RA rev 1.7 ("Implement cluster profile variables"), with the

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { ClusterProfile, CloudType, ProfileType } from '../palette/cluster-profile';
-import { isBlocking, runRules, SynthError } from '../palette/finding';
-import { PaletteSite } from '../palette/palette-site';
-import { ProfileLayer } from '../palette/profile-layer';
+import { isValidationError } from '../common/errors';
+import { tryVlans } from '../common/vlan-list';
+import { planSite, SitePlan } from '../model/site-plan';
+import { VmoSiteProps } from '../model/site-props';
 import { CiliumBridgeInterface, CiliumPack, CiliumPodNetworking } from '../packs/cilium';
-import { VlanSet } from '../common/vlan-set';
+import { ICsiLayer } from '../packs/csi-layer';
 import { IdentityProvider, PaletteKubernetesPack } from '../packs/kubernetes';
 import { MetalLbAdvertisement, MetalLbPack } from '../packs/metallb';
 import { NginxPack } from '../packs/nginx';
@@ -12,162 +12,294 @@ import { FlashArraySanType, PortworxPack, RA_VM_STORAGE_CLASS } from '../packs/p
 import { PrometheusGrafanaPack } from '../packs/prometheus';
 import { UbuntuMaasPack } from '../packs/ubuntu';
 import { VirtualMachineOrchestratorPack, VmoDashboardAccess } from '../packs/vmo';
-import { VMO_RULES } from '../rules';
-import { VmoSiteModel } from '../rules/site-model';
+import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
+import { ProfileLayer } from '../palette/profile-layer';
+import { RenderedSite } from '../palette/rendered';
 import {
-  VmoGoldenImagesLayer, VmoNetworkingLayer, VmoPreferencesLayer, VmoStorageLayer, VmoTemplatesLayer, VolumeMode,
+  CdiCloneStrategy, VmoGoldenImagesLayer, VmoNetworkingLayer, VmoPreferencesLayer, VmoStorageLayer, VmoTemplatesLayer, VolumeMode,
 } from '../templates';
-import { planSite, SitePlan } from './site-plan';
-import { VmoSiteProps } from './site-props';
 import { siteVariables, SiteVariables } from './site-variables';
+import { VmoProfileLayout, VmoProfiles } from './vmo-profiles';
 
-/** The layers of a VMO site, by RA profile. */
+/** The RA's layers of a VMO site; a layer whose settings were refused is undefined (SITE-001 says why). */
 export interface VmoSiteLayers {
-  readonly os: UbuntuMaasPack;
-  readonly kubernetes: PaletteKubernetesPack;
-  readonly cni: CiliumPack;
-  readonly csi: PortworxPack;
-  readonly metallb: MetalLbPack;
-  readonly nginx: NginxPack;
-  readonly monitoring: PrometheusGrafanaPack;
-  readonly vmo: VirtualMachineOrchestratorPack;
-  readonly storage: VmoStorageLayer;
-  readonly networking: VmoNetworkingLayer;
-  readonly goldenImages: VmoGoldenImagesLayer;
-  readonly preferences: VmoPreferencesLayer;
-  readonly templates: VmoTemplatesLayer;
+  readonly os?: UbuntuMaasPack;
+  readonly kubernetes?: PaletteKubernetesPack;
+  readonly cni?: CiliumPack;
+  readonly csi?: ICsiLayer;
+  readonly metallb?: MetalLbPack;
+  readonly nginx?: NginxPack;
+  readonly monitoring?: PrometheusGrafanaPack;
+  readonly vmo?: VirtualMachineOrchestratorPack;
+  readonly storage?: VmoStorageLayer;
+  readonly networking?: VmoNetworkingLayer;
+  readonly goldenImages?: VmoGoldenImagesLayer;
+  readonly preferences?: VmoPreferencesLayer;
+  readonly templates?: VmoTemplatesLayer;
 }
+
+/** Code-only choices of a site, beside its plain-data description. */
+export interface VmoSiteOptions {
+  /**
+   * Builds the CSI layer instead of the RA's Portworx on Pure FlashArray: another storage
+   * backend behind the CSI interface. Its VM storage class, snapshot class and node
+   * requirements feed the layers above.
+   * @default the RA's PortworxPack from `storage.portworx`
+   */
+  readonly csi?: (scope: Construct, plan: SitePlan) => ICsiLayer;
+}
+
+/**
+ * SITE-001: a setting a layer refuses is reported at the setting that feeds the layer,
+ * with the layer's reason, and the other layers are still built and checked.
+ */
+const KNOWN_LAYOUTS: readonly string[] = ['full', 'split', 'both'];
+
+export const SITE_001: RuleInfo = {
+  id: 'SITE-001',
+  level: FindingLevel.ERROR,
+  description: 'every setting of the site description is valid for the layer it configures',
+  source: 'the validation of each layer construct',
+  suppressible: false,
+};
 
 /**
  * One VMO bare-metal site: a site description in, every RA layer and profile out. Every
  * setting that follows from the site (node-IP CIDR, Portworx interfaces, MetalLB L2
- * interface, Cilium bridge preset, vlanFiltering, max storage nodes, NADs) is derived
- * from it, and the site rules run before anything is built: a site with errors throws a
- * SynthError listing every finding.
+ * interface, Cilium bridge preset, vlanFiltering, max storage nodes, NADs) is derived from
+ * it once, in the plan; the layers are built from the plan, and the VMO rules check what
+ * the layers write. Problems are reported together, as findings, when the app renders.
  */
-export class VmoSite extends PaletteSite {
+export class VmoSite extends VmoProfiles {
   public readonly plan: SitePlan;
   public readonly layers: VmoSiteLayers;
   /** The rev 1.7 profile variables, when `profiles.variables` is on. */
   public readonly variables?: SiteVariables;
+  private readonly settingErrors: Finding[] = [];
 
-  constructor(scope: Construct, id: string, props: VmoSiteProps) {
-    super(scope, id, { name: props.name ?? id, suppressions: props.suppressions });
-    this.plan = planSite(props, id);
-
-    // Check the description before building anything, so every problem is reported at once
-    // instead of the first constructor that trips over it.
-    const early = runRules(VMO_RULES, { plan: this.plan, profiles: () => [] }, this.suppressions, `site ${this.siteName}`);
-    if (early.some(isBlocking)) throw new SynthError(early.map((f) => ({ ...f, location: `site ${this.siteName}: ${f.location}` })));
-
-    this.variables = this.plan.profiles.variables ? siteVariables(this.plan) : undefined;
-    this.layers = this.buildLayers();
-    this.buildProfiles();
-    const model: VmoSiteModel = { plan: this.plan, profiles: () => this.profiles.map((p) => p.toJson()) };
-    this.addRules(VMO_RULES, model);
+  constructor(scope: Construct, id: string, props: VmoSiteProps, options: VmoSiteOptions = {}) {
+    const plan = planSite(props, id);
+    super(scope, id, {
+      name: plan.name,
+      suppressions: props.suppressions,
+      hosts: { nodes: plan.nodes, network: plan.network },
+      layout: KNOWN_LAYOUTS.includes(plan.profiles.layout) ? VmoProfileLayout.of(plan.profiles.layout) : VmoProfileLayout.BOTH,
+      version: plan.profileVersion,
+      tags: ['vmo', `site:${plan.name}`],
+      names: plan.profiles.names,
+    });
+    this.plan = plan;
+    this.checkChoices(props);
+    this.variables = plan.profiles.variables ? siteVariables(plan) : undefined;
+    this.layers = this.buildLayers(options);
+    const l = this.layers;
+    const present = (...layers: (ProfileLayer | undefined)[]) => layers.filter((x): x is ProfileLayer => x !== undefined);
+    this.compose(
+      present(l.os, l.kubernetes, l.cni, l.csi),
+      present(l.metallb, l.nginx, l.monitoring, l.vmo),
+      present(l.storage, l.networking, l.goldenImages, l.preferences, l.templates),
+    );
   }
 
-  private buildLayers(): VmoSiteLayers {
+  protected get siteRuleInfo(): readonly RuleInfo[] {
+    return [...super.siteRuleInfo, SITE_001];
+  }
+
+  protected siteRules(rendered: RenderedSite): Finding[] {
+    return [...this.settingErrors, ...super.siteRules(rendered)];
+  }
+
+  /**
+   * Builds one layer; a setting the layer refuses becomes a SITE-001 finding at `setting`
+   * (and the half-built construct is removed), so every other layer is still built and checked.
+   */
+  private guard<T>(setting: string, id: string, build: () => T): T | undefined {
+    try {
+      return build();
+    } catch (e) {
+      if (!isValidationError(e)) throw e;
+      this.node.tryRemoveChild(id);
+      this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location: setting, message: e.message, source: SITE_001.source });
+      return undefined;
+    }
+  }
+
+  /**
+   * Settings with a closed set of values (site files are held to them by the schema; code
+   * may pass anything): an unknown value is a SITE-001 finding, never silently another choice.
+   */
+  private checkChoices(props: VmoSiteProps): void {
+    const choices: [string, unknown, readonly string[]][] = [
+      ['network.layout', props.network?.layout, ['four-nic', 'two-nic', 'two-nic-vm-on-data-vlan']],
+      ['network.bondMode', props.network?.bondMode, ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb']],
+      ['kubernetes.identityProvider', props.kubernetes?.identityProvider, ['palette', 'tenant', 'custom', 'noauth']],
+      ['storage.portworx.sanType', props.storage?.portworx?.sanType, ['FC', 'ISCSI']],
+      ['loadBalancer.mode', props.loadBalancer?.mode, ['l2', 'bgp']],
+      ['vmo.access', props.vmo?.access, ['proxied', 'direct']],
+      ['cilium.podNetworking', props.cilium?.podNetworking, ['vxlan', 'geneve', 'native']],
+      ['cilium.bridgeInterface', props.cilium?.bridgeInterface, ['autodetect', 'br0']],
+      ['profiles.layout', props.profiles?.layout, KNOWN_LAYOUTS],
+    ];
+    for (const [setting, value, allowed] of choices) {
+      if (value === undefined || allowed.includes(value as string)) continue;
+      this.settingErrors.push({
+        ruleId: SITE_001.id,
+        level: 'error',
+        location: setting,
+        message: `'${String(value)}' is not a ${setting} choice: use one of ${allowed.join(', ')}`,
+        source: SITE_001.source,
+      });
+    }
+    const lb = props.loadBalancer;
+    if (lb?.mode === 'bgp' && !lb.bgp?.peers?.length) {
+      this.settingErrors.push({
+        ruleId: SITE_001.id,
+        level: 'error',
+        location: 'loadBalancer.bgp',
+        message: `loadBalancer.mode is 'bgp' but no BGP peers are given: add loadBalancer.bgp with myAsn and at least one peer (address, asn), or use mode 'l2'`,
+        source: SITE_001.source,
+      });
+    }
+  }
+
+  private buildLayers(options: VmoSiteOptions): VmoSiteLayers {
     const plan = this.plan;
     const v = this.variables;
-    const storageClass = plan.storage.storageClassName;
+    const priorities = plan.installPriorities;
 
-    const os = new UbuntuMaasPack(this, 'ubuntu', {
-      managementCidr: plan.network.mgmt.cidr,
-      workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode },
-      nfs: plan.storage.nfsClient,
-    });
-    const kubernetes = new PaletteKubernetesPack(this, 'kubernetes', {
-      version: plan.kubernetes.version,
-      podCIDR: v?.podCidr ?? plan.kubernetes.podCidr,
-      serviceClusterIpRange: v?.serviceCidr ?? plan.kubernetes.serviceCidr,
-      identityProvider: this.identityProvider(),
-    });
-    const cni = new CiliumPack(this, 'cilium', {
-      bridgeInterface: plan.cilium.bridgeInterface === 'br0' ? CiliumBridgeInterface.BR0 : CiliumBridgeInterface.AUTODETECT,
-      podNetworking: { vxlan: CiliumPodNetworking.VXLAN, geneve: CiliumPodNetworking.GENEVE, native: CiliumPodNetworking.NATIVE }[plan.cilium.podNetworking],
-      forceDeviceDetection: plan.cilium.forceDeviceDetection,
-      ...(plan.cilium.podNetworking === 'native' ? { podCIDR: plan.kubernetes.podCidr, ipv4NativeRoutingCIDR: plan.cilium.ipv4NativeRoutingCidr } : {}),
-    });
-    const csi = new PortworxPack(this, 'portworx', {
-      flashArrays: plan.storage.flashArrays,
-      maxStorageNodes: v?.maxStorageNodes ?? plan.storage.maxStorageNodes,
-      deviceSizeGiB: plan.storage.deviceSizeGiB,
-      flashArraySanType: plan.storage.sanType === 'FC' ? FlashArraySanType.FC : FlashArraySanType.ISCSI,
-      dataInterface: plan.storage.portworxInterface,
-      mgmtInterface: plan.storage.portworxInterface,
+    const csi = this.guard('storage', 'portworx', () => (options.csi ? options.csi(this, plan) : this.portworx()));
+    const vmStorage = csi?.vmStorage ?? { storageClassName: RA_VM_STORAGE_CLASS.name, volumeMode: 'Block' as const, cloneStrategy: 'csi-clone' as const };
+    const node = csi?.nodeRequirements ?? { packages: [], pureFlashArray: true, nfsClient: true };
+
+    const os = this.guard('network.mgmt.cidr', 'ubuntu', () =>
+      new UbuntuMaasPack(this, 'ubuntu', {
+        managementCidr: plan.network.mgmt.cidr,
+        workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode },
+        nfs: node.nfsClient,
+        pureFlashArray: node.pureFlashArray,
+      }),
+    );
+    const kubernetes = this.guard('kubernetes', 'kubernetes', () =>
+      new PaletteKubernetesPack(this, 'kubernetes', {
+        version: plan.kubernetes.version,
+        podCIDR: v?.podCidr ?? plan.kubernetes.podCidr,
+        serviceClusterIpRange: v?.serviceCidr ?? plan.kubernetes.serviceCidr,
+        nodeCidrMaskSize: plan.kubernetes.nodePodCidrPrefix,
+        identityProvider: this.identityProvider(),
+      }),
+    );
+    const cni = this.guard('cilium', 'cilium', () =>
+      new CiliumPack(this, 'cilium', {
+        bridgeInterface: plan.cilium.bridgeInterface === 'br0' ? CiliumBridgeInterface.BR0 : CiliumBridgeInterface.AUTODETECT,
+        podNetworking: { vxlan: CiliumPodNetworking.VXLAN, geneve: CiliumPodNetworking.GENEVE, native: CiliumPodNetworking.NATIVE }[plan.cilium.podNetworking],
+        forceDeviceDetection: plan.cilium.forceDeviceDetection,
+        ...(plan.cilium.podNetworking === 'native' ? { podCIDR: plan.kubernetes.podCidr, ipv4NativeRoutingCIDR: plan.cilium.ipv4NativeRoutingCidr } : {}),
+      }),
+    );
+
+    const lb = plan.loadBalancer;
+    const [firstPool, ...otherPools] = lb.pools;
+    // RA rev 1.7 makes the first pool's addresses a variable; the pool's other entries stay as written.
+    const pools = [
+      ...(firstPool ? [{ ...firstPool, addresses: v ? [v.metallbAddresses, ...firstPool.addresses.slice(1)] : firstPool.addresses }] : []),
+      ...otherPools,
+    ];
+    const metallb = this.guard('loadBalancer', 'metallb', () =>
+      new MetalLbPack(this, 'metallb', {
+        installPriority: priorities.metallb,
+        addressPools: pools,
+        advertisement:
+          lb.mode === 'bgp'
+            ? MetalLbAdvertisement.bgp({
+                peers: (lb.bgp?.peers ?? []).map((p, i) => ({ name: `peer-${i + 1}`, myAsn: lb.bgp?.myAsn ?? 0, peerAsn: p.asn, peerAddress: p.address })),
+              })
+            : MetalLbAdvertisement.l2({ interfaces: v ? [v.metallbInterfaces] : lb.l2Interfaces }),
+      }),
+    );
+    const nginx = this.guard('nginx', 'nginx', () => new NginxPack(this, 'nginx', { installPriority: priorities.nginx }));
+    const monitoring = this.guard('monitoring.grafanaHost', 'prometheus', () =>
+      new PrometheusGrafanaPack(this, 'prometheus', { installPriority: priorities.monitoring, grafanaHost: plan.monitoring.grafanaHost }),
+    );
+    const vmo = this.guard('vmo', 'vmo', () =>
+      new VirtualMachineOrchestratorPack(this, 'vmo', {
+        installPriority: priorities.vmo,
+        access: plan.vmo.access === 'direct' ? VmoDashboardAccess.DIRECT : VmoDashboardAccess.PROXIED,
+        vmEnabledNamespaces: plan.vmo.vmEnabledNamespaces,
+        vlanFiltering: {
+          enabled: true,
+          bridgeIF: plan.network.vmBridge,
+          allowedVlans: v?.vmVlans ?? tryVlans(plan.vmVlans) ?? plan.vmVlans,
+          allowVlansOnSelf: v?.allowVlansOnSelf ?? plan.vmo.allowVlansOnSelf,
+          allowedVlansOnSelf: v?.br0Vlans ?? tryVlans(plan.vmo.allowedVlansOnSelf) ?? plan.vmo.allowedVlansOnSelf,
+        },
+        volumeSnapshotClass: { name: csi?.snapshotClass.name, driver: csi?.snapshotClass.driver, params: csi?.snapshotClass.parameters },
+        vmStateStorageClass: vmStorage.storageClassName,
+        ...(plan.vmo.privateCa ? { privateCaCertificate: { configmapName: plan.vmo.privateCa.configMapName, certificateKey: plan.vmo.privateCa.key } } : {}),
+      }),
+    );
+
+    const templates = { installPriority: priorities.templates };
+    const volumeMode = vmStorage.volumeMode === 'Block' ? VolumeMode.BLOCK : VolumeMode.FILESYSTEM;
+    const cloneStrategy = { 'csi-clone': CdiCloneStrategy.CSI_CLONE, snapshot: CdiCloneStrategy.SNAPSHOT, copy: CdiCloneStrategy.COPY }[vmStorage.cloneStrategy];
+    const storage = this.guard('storage', 'vmo-storage', () =>
+      new VmoStorageLayer(this, 'vmo-storage', { ...templates, storageClassName: vmStorage.storageClassName, volumeMode, cloneStrategy }),
+    );
+    const networking = this.guard('templates.networks', 'vmo-networking', () =>
+      new VmoNetworkingLayer(this, 'vmo-networking', {
+        ...templates,
+        vlans: plan.templates.networks.map((n) => ({ id: n.vlan, name: n.name, namespaces: n.namespaces })),
+        untagged: plan.templates.untaggedNetwork,
+        bridge: plan.network.vmBridge,
+      }),
+    );
+    // Without the golden-images layer the templates clone the RA's golden images, imported outside these profiles.
+    const goldenImages = plan.templates.goldenImages
+      ? this.guard('templates.goldenImages', 'vmo-goldenimages', () => new VmoGoldenImagesLayer(this, 'vmo-goldenimages', { ...templates, storageClassName: vmStorage.storageClassName }))
+      : undefined;
+    const preferences = this.guard('templates', 'vmo-vmpreferences', () => new VmoPreferencesLayer(this, 'vmo-vmpreferences', templates));
+    const vmTemplates = this.guard('vmo.vmEnabledNamespaces', 'vmo-vmtemplates', () =>
+      new VmoTemplatesLayer(this, 'vmo-vmtemplates', {
+        ...templates,
+        ...(goldenImages ? { ubuntu2204Image: goldenImages.ubuntu2204, windows2022Image: goldenImages.windows2022 } : {}),
+        storageClassName: vmStorage.storageClassName,
+        vmNamespaces: plan.vmo.vmEnabledNamespaces,
+      }),
+    );
+    return { os, kubernetes, cni, csi, metallb, nginx, monitoring, vmo, storage, networking, goldenImages, preferences, templates: vmTemplates };
+  }
+
+  /** The RA's CSI layer: Portworx on Pure FlashArray, from `storage.portworx`. */
+  private portworx(): PortworxPack {
+    const plan = this.plan;
+    const s = plan.storage;
+    const sanType = [FlashArraySanType.FC, FlashArraySanType.ISCSI].find((t) => t.value === s.sanType);
+    return new PortworxPack(this, 'portworx', {
+      version: s.portworxVersion,
+      flashArrays: s.flashArrays,
+      maxStorageNodes: this.variables?.maxStorageNodes ?? s.maxStorageNodes,
+      deviceSizeGiB: s.deviceSizeGiB,
+      // An unknown SAN type is SITE-001's (see checkChoices); the RA's FC stands in meanwhile.
+      flashArraySanType: sanType ?? FlashArraySanType.FC,
+      dataInterface: s.portworxInterface,
+      mgmtInterface: s.portworxInterface,
       storageClasses: [
         {
           ...RA_VM_STORAGE_CLASS,
-          name: storageClass,
           parameters: {
             ...RA_VM_STORAGE_CLASS.parameters,
-            repl: String(plan.storage.replication),
+            repl: String(s.replication),
             // Seed 001 Portworx storage class: stork prefers replicas on remote nodes (> 6 workers, STO-003).
-            ...(plan.storage.preferRemoteNodeOnly ? { 'stork.libopenstorage.org/preferRemoteNodeOnly': 'true' } : {}),
+            ...(s.preferRemoteNodeOnly ? { 'stork.libopenstorage.org/preferRemoteNodeOnly': 'true' } : {}),
           },
         },
       ],
     });
-
-    const [firstPool, ...otherPools] = plan.loadBalancer.pools;
-    const pools = [
-      ...(firstPool ? [{ name: firstPool.name, addresses: v ? [v.metallbAddresses] : firstPool.addresses, autoAssign: firstPool.autoAssign, avoidBuggyIPs: firstPool.avoidBuggyIPs }] : []),
-      ...otherPools,
-    ];
-    const metallb = new MetalLbPack(this, 'metallb', {
-      installPriority: plan.installPriorities.metallb,
-      addressPools: pools,
-      advertisement:
-        plan.loadBalancer.mode === 'bgp' && plan.loadBalancer.bgp
-          ? MetalLbAdvertisement.bgp({
-              peers: plan.loadBalancer.bgp.peers.map((p, i) => ({ name: `peer-${i + 1}`, myAsn: plan.loadBalancer.bgp?.myAsn ?? 0, peerAsn: p.asn, peerAddress: p.address })),
-            })
-          : MetalLbAdvertisement.l2({ interfaces: v ? [v.metallbInterfaces] : plan.loadBalancer.l2Interfaces }),
-    });
-    const nginx = new NginxPack(this, 'nginx', { installPriority: plan.installPriorities.nginx });
-    const monitoring = new PrometheusGrafanaPack(this, 'prometheus', {
-      installPriority: plan.installPriorities.monitoring,
-      grafanaHost: plan.monitoring.grafanaHost,
-    });
-    const vmo = new VirtualMachineOrchestratorPack(this, 'vmo', {
-      installPriority: plan.installPriorities.vmo,
-      access: plan.vmo.access === 'direct' ? VmoDashboardAccess.DIRECT : VmoDashboardAccess.PROXIED,
-      vmEnabledNamespaces: plan.vmo.vmEnabledNamespaces,
-      vlanFiltering: {
-        enabled: true,
-        bridgeIF: plan.network.vmBridge,
-        allowedVlans: v?.vmVlans ?? VlanSet.parse(plan.vmVlans),
-        allowVlansOnSelf: v?.allowVlansOnSelf ?? plan.vmo.allowVlansOnSelf,
-        allowedVlansOnSelf: v?.br0Vlans ?? VlanSet.parse(plan.vmo.allowedVlansOnSelf),
-      },
-      vmStateStorageClass: storageClass,
-      ...(plan.vmo.privateCa ? { privateCaCertificate: { configmapName: plan.vmo.privateCa.configMapName, certificateKey: plan.vmo.privateCa.key } } : {}),
-    });
-
-    const volumeMode = plan.storage.volumeMode === 'Block' ? VolumeMode.BLOCK : VolumeMode.FILESYSTEM;
-    const storage = new VmoStorageLayer(this, 'vmo-storage', { storageClassName: storageClass, volumeMode, installPriority: plan.installPriorities.templates });
-    const networking = new VmoNetworkingLayer(this, 'vmo-networking', {
-      vlans: plan.templates.networks.map((n) => ({ id: n.vlan, name: n.name, namespaces: n.namespaces })),
-      untagged: plan.templates.untaggedNetwork,
-      bridge: plan.network.vmBridge,
-      installPriority: plan.installPriorities.templates,
-    });
-    const goldenImages = new VmoGoldenImagesLayer(this, 'vmo-goldenimages', { storageClassName: storageClass, installPriority: plan.installPriorities.templates });
-    const preferences = new VmoPreferencesLayer(this, 'vmo-vmpreferences', { installPriority: plan.installPriorities.templates });
-    const templates = new VmoTemplatesLayer(this, 'vmo-vmtemplates', {
-      ubuntu2204Image: goldenImages.ubuntu2204,
-      windows2022Image: goldenImages.windows2022,
-      storageClassName: storageClass,
-      vmNamespaces: plan.vmo.vmEnabledNamespaces,
-      installPriority: plan.installPriorities.templates,
-    });
-    return { os, kubernetes, cni, csi, metallb, nginx, monitoring, vmo, storage, networking, goldenImages, preferences, templates };
   }
 
   private identityProvider(): IdentityProvider {
     const k = this.plan.kubernetes;
-    const reason = this.suppressions.find((s) => s.ruleId === 'SEC-003')?.reason ?? '';
+    // An unauthenticated dashboard is SEC-003's to report (or a suppression's to accept).
+    const reason = 'an open VM dashboard is reported by rule SEC-003';
     switch (k.identityProvider) {
       case 'tenant':
         return IdentityProvider.TENANT;
@@ -179,53 +311,5 @@ export class VmoSite extends PaletteSite {
         return IdentityProvider.PALETTE;
     }
   }
-
-  private buildProfiles(): void {
-    const l = this.layers;
-    const { profileNamePrefix: prefix, profileVersion: version, profiles } = this.plan;
-    const infra: ProfileLayer[] = [l.os, l.kubernetes, l.cni, l.csi];
-    const core: ProfileLayer[] = [l.metallb, l.nginx, l.monitoring, l.vmo];
-    const templates: ProfileLayer[] = [l.storage, l.networking, l.goldenImages, l.preferences, l.templates];
-    const tags = ['vmo', `site:${this.siteName}`];
-    if (profiles.layout !== 'split') {
-      new ClusterProfile(this, 'Full', {
-        name: `${prefix}-Full`,
-        version,
-        description: `VMO on MAAS, site ${this.siteName}: OS, Kubernetes, CNI, CSI and every add-on (RA rev 1.7)`,
-        tags,
-        type: ProfileType.FULL,
-        cloudType: CloudType.MAAS,
-        layers: [...infra, ...core, ...templates],
-      });
-    }
-    if (profiles.layout !== 'full') {
-      new ClusterProfile(this, 'Infra', {
-        name: `${prefix}-Infra`,
-        version,
-        description: `VMO on MAAS, site ${this.siteName}: Ubuntu, PXK, Cilium and Portworx on Pure FlashArray (RA rev 1.7 Infra profile)`,
-        tags,
-        type: ProfileType.INFRA,
-        cloudType: CloudType.MAAS,
-        layers: infra,
-      });
-      new ClusterProfile(this, 'Core', {
-        name: `${prefix}-Core`,
-        version,
-        description: `VMO core add-ons, site ${this.siteName}: MetalLB, Nginx, Prometheus-Grafana and VMO (RA rev 1.7 Core profile)`,
-        tags,
-        type: ProfileType.ADD_ON,
-        cloudType: CloudType.ALL,
-        layers: core,
-      });
-      new ClusterProfile(this, 'Templates', {
-        name: `${prefix}-Templates`,
-        version,
-        description: `VMO templates, site ${this.siteName}: storage profile, VM networks, golden images, preferences and VM templates`,
-        tags,
-        type: ProfileType.ADD_ON,
-        cloudType: CloudType.ALL,
-        layers: templates,
-      });
-    }
-  }
 }
+

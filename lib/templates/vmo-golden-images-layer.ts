@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { LayerRole } from '../palette/layer-role';
 import { ManifestLayer } from '../palette/manifest-layer';
 import { GoldenImage } from './golden-image';
 import { TEMPLATES_INSTALL_PRIORITY, TEMPLATES_LAYER_VERSION, UBUNTU_2204_IMAGE, WINDOWS_2022_IMAGE } from './ra-defaults';
@@ -33,6 +34,7 @@ export class VmoGoldenImagesLayer extends ManifestLayer {
       name: 'vmo-goldenimages',
       version: TEMPLATES_LAYER_VERSION,
       installPriority: props.installPriority ?? TEMPLATES_INSTALL_PRIORITY,
+      role: LayerRole.TEMPLATES,
     });
     const common = { storageClassName: props.storageClassName, namespace: props.namespace };
     this.ubuntu2204 = new GoldenImage(this, UBUNTU_2204_IMAGE.manifestName, {

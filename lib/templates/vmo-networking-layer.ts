@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../common/errors';
+import { LayerRole } from '../palette/layer-role';
 import { ManifestLayer } from '../palette/manifest-layer';
 import { TEMPLATES_INSTALL_PRIORITY, TEMPLATES_LAYER_VERSION } from './ra-defaults';
 import { VlanNetwork } from './vlan-network';
@@ -45,6 +46,7 @@ export class VmoNetworkingLayer extends ManifestLayer {
       name: 'vmo-networking',
       version: TEMPLATES_LAYER_VERSION,
       installPriority: props.installPriority ?? TEMPLATES_INSTALL_PRIORITY,
+      role: LayerRole.TEMPLATES,
     });
     const vlans = props.vlans ?? [{ id: 30 }];
     const networks: VlanNetwork[] = [];

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { LayerRole } from '../palette/layer-role';
 import { ManifestLayer } from '../palette/manifest-layer';
 import { LINUX_PREFERENCE_NAME, TEMPLATES_INSTALL_PRIORITY, TEMPLATES_LAYER_VERSION, WINDOWS_PREFERENCE_NAME } from './ra-defaults';
 import { VmPreference } from './vm-preference';
@@ -38,6 +39,7 @@ export class VmoPreferencesLayer extends ManifestLayer {
       name: 'vmo-vmpreferences',
       version: TEMPLATES_LAYER_VERSION,
       installPriority: props.installPriority ?? TEMPLATES_INSTALL_PRIORITY,
+      role: LayerRole.TEMPLATES,
     });
     const common = { vendor: props.vendor, evictableByDescheduler: props.evictableByDescheduler };
     this.linux = new VmPreference(this, 'vmcp-generic-linux', {

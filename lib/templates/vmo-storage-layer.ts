@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { LayerRole } from '../palette/layer-role';
 import { ManifestLayer } from '../palette/manifest-layer';
 import { CdiCloneStrategy } from './cdi-clone-strategy';
 import { CdiStorageProfile } from './cdi-storage-profile';
@@ -25,6 +26,7 @@ export class VmoStorageLayer extends ManifestLayer {
       name: 'vmo-storage',
       version: TEMPLATES_LAYER_VERSION,
       installPriority: props.installPriority ?? TEMPLATES_INSTALL_PRIORITY,
+      role: LayerRole.TEMPLATES,
     });
     this.storageProfile = new CdiStorageProfile(this, 'storageprofile-cdi', {
       storageClassName: props.storageClassName,

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { LayerRole } from '../palette/layer-role';
 import { ManifestLayer } from '../palette/manifest-layer';
 import { ProfileVariable } from '../palette/profile-variable';
 import { GoldenImageReference } from './golden-image';
@@ -69,6 +70,7 @@ export class VmoTemplatesLayer extends ManifestLayer {
       name: 'vmo-vmtemplates',
       version: TEMPLATES_LAYER_VERSION,
       installPriority: props.installPriority ?? TEMPLATES_INSTALL_PRIORITY,
+      role: LayerRole.TEMPLATES,
     });
     this.sysprep = new WindowsSysprepConfig(this, 'cm-unattend-xml', {
       administratorPassword: props.windowsAdministratorPassword ?? VmPassword.windowsAdministrator(),

@@ -1,7 +1,7 @@
 import { BgpPeerV1Beta2SpecDynamicAsn } from '../../imports/metallb.io';
 import { LayerType, PaletteApp, PaletteSite, ProfileVariable } from '../../lib/palette';
 import { MetalLbAdvertisement, MetalLbPack, MetalLbPackProps } from '../../lib/packs/metallb';
-import { renderLayer } from '../helpers';
+import { renderLayer, validationError } from '../helpers';
 
 function site() {
   const app = new PaletteApp();
@@ -113,7 +113,7 @@ describe('MetalLbPack', () => {
     ['a backwards range', '10.20.30.200-10.20.30.100', /range '10\.20\.30\.200-10\.20\.30\.100' runs backwards: write the lower address first \('10\.20\.30\.100-10\.20\.30\.200'\)/],
     ['a range mixing families', '10.20.30.1-fd00::1', /range '10\.20\.30\.1-fd00::1' mixes IPv4 and IPv6/],
   ])('fails with %s', (_what, address, message) => {
-    expect(() => metallb({ addressPools: [{ name: 'p', addresses: [address] }] })).toThrow(message);
+    expect(validationError(() => metallb({ addressPools: [{ name: 'p', addresses: [address] }] })).message).toMatch(message);
   });
 
   test('fails with a pool without addresses', () => {

@@ -7,7 +7,7 @@ import {
 import {
   CloudType, ClusterProfile, PaletteApp, PaletteSite, ProfileType, ProfileVariable, strictYamlProblems, VariableFormat,
 } from '../../lib/palette';
-import { renderLayer } from '../helpers';
+import { renderLayer, validationError } from '../helpers';
 import { validateObject } from '../support/crd-schemas';
 
 const ARRAY = { mgmtEndpoint: '172.16.200.50' };
@@ -142,9 +142,9 @@ describe('PortworxPack', () => {
       dataInterface: 'bond_stor.30',
     });
     expect(spec.env[0]).toEqual({ name: 'PURE_FLASHARRAY_SAN_TYPE', value: 'ISCSI' });
-    // A number variable renders as its quoted reference.
-    expect(spec.cloudStorage.maxStorageNodes).toBe('{{.spectro.var.pxMaxStorageNodes}}');
-    expect(r.json.values).toContain("maxStorageNodes: '{{.spectro.var.pxMaxStorageNodes}}'");
+    // A number variable is written unquoted, so what Palette substitutes reads as a number.
+    expect(r.json.values).toContain('maxStorageNodes: {{.spectro.var.pxMaxStorageNodes}}\n');
+    expect(layer.render().deployed).toMatchObject({ charts: { 'portworx-generic': { storageCluster: { spec: { cloudStorage: { maxStorageNodes: 8 } } } } } });
     expect(layer.storageClusterSpec.cloudStorage?.maxStorageNodes).toBeUndefined();
     expect(spec.cloudStorage.deviceSpecs).toEqual(['size=2048']);
     expect(spec.network).toEqual({ dataInterface: 'bond_stor.30', mgmtInterface: 'bond_mgmt.10' });
@@ -370,7 +370,7 @@ describe('PortworxPack', () => {
         /storage class 'vm' sets the annotation .* use isDefaultVirtClass/,
       ],
     ])('%s', (_name, props, message) => {
-      expect(() => pack(props)).toThrow(message);
+      expect(validationError(() => pack(props)).message).toMatch(message);
     });
   });
 });

@@ -81,7 +81,7 @@ describe('synth', () => {
     const app = new PaletteApp({ outdir: out });
     const { cni } = smallSite(app);
     cni.addValues({ pack: { a: 1 } });
-    jest.spyOn(cni, 'toJson').mockImplementation(() => {
+    jest.spyOn(cni, 'render').mockImplementation(() => {
       throw new Error('boom');
     });
     expect(() => app.synth()).toThrow('boom');

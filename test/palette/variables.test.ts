@@ -31,7 +31,7 @@ describe('profile variables', () => {
   test('fails PAL-001 on a reference to an undeclared variable, naming it', () => {
     const f = findings([], { pack: { podCIDR: '{{.spectro.var.podCidr}}' } });
     expect(f).toEqual([expect.objectContaining({ ruleId: 'PAL-001', level: 'error', message: expect.stringContaining(`undeclared profile variable 'podCidr'`) })]);
-    expect(f[0].location).toBe('profile Infra, layer kubernetes, values');
+    expect(f[0].location).toBe('site vars: profile Infra, layer kubernetes, values');
   });
 
   test('warns PAL-001 on a declared but unused variable', () => {

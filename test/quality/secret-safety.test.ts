@@ -153,7 +153,7 @@ describe('synthesized sites (issue 6 item 3a)', () => {
     const out = tmpOut();
     const app = new PaletteApp({ outdir: out });
     new VmoSite(app, 'ra-reference', RA_REFERENCE);
-    new VmoSite(app, 'ra-fixed', { ...RA_REFERENCE, profiles: { layout: 'split', variables: false } });
+    new VmoSite(app, 'ra-fixed', { ...RA_REFERENCE, profileNamePrefix: 'VMO-RA-Fixed', profiles: { layout: 'split', variables: false } });
     app.synth();
     const files = walk(out);
     const profiles = profilesOf(files);

@@ -1,8 +1,13 @@
-import { FindingLevel, ProfileJson, Rule, RuleViolation, runRules, Finding } from '../../lib/palette';
-import { toYaml, toYamlStream } from '../../lib/palette/yaml-format';
+import { ApiObject } from 'cdk8s';
+import {
+  ClusterProfile, CloudType, Finding, FindingLevel, LayerRole, LayerType, ManifestChart, ManifestLayer, PackLayer, PaletteApp, PaletteSite,
+  ProfileLayer, ProfileType, ProfileVariable, RenderedSite, Rule, RuleViolation, runRules, Values,
+} from '../../lib/palette';
+import { planSite } from '../../lib/model/site-plan';
+import { vmoSiteModel } from '../../lib/model/vmo-site-model';
+import { VmoSiteProps } from '../../lib/model/site-props';
 import { VMO_RULES, VmoSiteModel } from '../../lib/rules';
-import { planSite, SitePlan } from '../../lib/site/site-plan';
-import { VmoSiteProps } from '../../lib/site/site-props';
+import { VmoSite } from '../../lib/site/vmo-site';
 
 /** The RA rev 1.7 four-NIC site with every other setting at its default (data subnet as the network address it means). */
 export const RA: VmoSiteProps = {
@@ -31,56 +36,65 @@ export function props(changes: Partial<Omit<VmoSiteProps, 'network'>> & { networ
   return { ...RA, ...rest, network: { ...RA.network, ...network } };
 }
 
-/** A model from props (or a plan), with the given rendered profiles. */
-export function model(site: VmoSiteProps | SitePlan = RA, profiles: readonly ProfileJson[] = []): VmoSiteModel {
-  const plan = 'installPriorities' in site ? site : planSite(site);
-  return { plan, profiles: () => profiles };
+/** A site built from the props, changed by `mutate` before it renders. */
+export function site(p: VmoSiteProps = RA, mutate?: (site: VmoSite) => void): VmoSite {
+  const s = new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), p.name ?? 'site', p);
+  mutate?.(s);
+  return s;
 }
 
-/** The RA plan changed by hand, for states planSite does not derive (tests of the rules' own guards). */
-export function patchPlan(patch: (plan: SitePlan) => SitePlan, site: VmoSiteProps = RA): SitePlan {
-  return patch(planSite(site));
+/** What the VMO rules see: the site as written, after `mutate`. */
+export function model(p: VmoSiteProps = RA, mutate?: (site: VmoSite) => void): VmoSiteModel {
+  const s = site(p, mutate);
+  return vmoSiteModel(s.render(), s.hosts);
 }
 
-export function check(rule: Rule<VmoSiteModel>, site: VmoSiteProps | SitePlan = RA, profiles: readonly ProfileJson[] = []): RuleViolation[] {
-  return rule.check(model(site, profiles));
+/** A model with some facts replaced: states a site cannot write, for the rules' own guards. */
+export function patched(patch: (m: VmoSiteModel) => Partial<VmoSiteModel>, p: VmoSiteProps = RA): VmoSiteModel {
+  const m = model(p);
+  return { ...m, ...patch(m) };
+}
+
+export function check(rule: Rule<VmoSiteModel>, subject: VmoSiteProps | VmoSiteModel = RA, mutate?: (site: VmoSite) => void): RuleViolation[] {
+  return rule.check('rendered' in subject ? subject : model(subject, mutate));
 }
 
 /** Every finding of every VMO rule. */
-export function findings(site: VmoSiteProps | SitePlan = RA, profiles: readonly ProfileJson[] = []): Finding[] {
-  return runRules(VMO_RULES, model(site, profiles), [], 'site');
+export function findings(p: VmoSiteProps = RA, mutate?: (site: VmoSite) => void): Finding[] {
+  return runRules(VMO_RULES, model(p, mutate), [], 'site');
 }
 
 /** The effective level of a violation. */
-export function levelOf(rule: Rule<VmoSiteModel>, v: RuleViolation): FindingLevel {
+export function levelOf(rule: Rule<VmoSiteModel> | Rule<RenderedSite>, v: RuleViolation): FindingLevel {
   return v.level ?? rule.level;
 }
 
-// ---- hand-built profiles (minimal ProfileJson) ----
+// ---- hand-built layers, rendered by the real constructs ----
 
-const EMPTY_REGISTRY = { metadata: { uid: '', name: '', kind: '', isPrivate: false } };
-
-/** A registry pack with values. */
-export function pack(name: string, layer: string, values: object = {}, installPriority?: number): ProfileJson['spec']['template']['packs'][number] {
-  const withPriority = installPriority === undefined ? values : { ...values, pack: { 'spectrocloud.com/install-priority': String(installPriority) } };
-  return { name, type: 'spectro', layer, version: '1.0.0', tag: '1.0.0', values: toYaml(withPriority), registry: EMPTY_REGISTRY };
+/** A registry pack layer with the given values and role. */
+export function packLayer(scope: PaletteSite, name: string, layer: LayerType, values: Values = {}, options: { priority?: number; role?: LayerRole } = {}): PackLayer {
+  return new PackLayer(scope, `${name}-${scope.node.children.length}`, { name, version: '1.0.0', layer, values, installPriority: options.priority, role: options.role });
 }
 
-/** A manifest layer: each manifest is a list of Kubernetes objects. */
-export function manifestPack(name: string, installPriority: number, manifests: Record<string, object[]>): ProfileJson['spec']['template']['packs'][number] {
-  return {
-    name,
-    type: 'manifest',
-    layer: 'addon',
-    version: '1.0.0',
-    tag: '1.0.0',
-    values: toYaml({ pack: { 'spectrocloud.com/install-priority': String(installPriority) } }),
-    registry: EMPTY_REGISTRY,
-    manifests: Object.entries(manifests).map(([n, objects]) => ({ name: n, content: toYamlStream(objects) })),
-  };
+/** A manifest layer: each manifest is a chart of the given Kubernetes objects. */
+export function manifestLayer(scope: PaletteSite, name: string, priority: number, manifests: Record<string, object[]>, role = LayerRole.TEMPLATES): ManifestLayer {
+  const layer = new ManifestLayer(scope, `${name}-${scope.node.children.length}`, { name, installPriority: priority, role });
+  for (const [manifest, objects] of Object.entries(manifests)) {
+    const chart = new ManifestChart(layer, manifest);
+    objects.forEach((o, i) => new ApiObject(chart, `o${i}`, o as ConstructorParameters<typeof ApiObject>[2]));
+  }
+  return layer;
 }
 
-/** A profile holding the packs (type and cloud type do not matter to the VMO rules). */
-export function profile(name: string, packs: ProfileJson['spec']['template']['packs'], variables: ProfileJson['spec']['variables'] = []): ProfileJson {
-  return { metadata: { name, description: '', labels: {} }, spec: { version: '1.0.0', template: { type: 'add-on', cloudType: 'all', packs }, variables } };
+/** A plain site with one Full profile of hand-built layers (and extra declared variables), rendered. */
+export function handSite(layers: (site: PaletteSite) => ProfileLayer[], variables: readonly ProfileVariable[] = [], name = 'hand'): RenderedSite {
+  const s = new PaletteSite(new PaletteApp({ outdir: '/nonexistent' }), name);
+  new ClusterProfile(s, 'Full', { name: 'VMO-RA-Full', type: ProfileType.FULL, cloudType: CloudType.MAAS, layers: layers(s), variables });
+  return s.render();
+}
+
+/** A VMO model of hand-built layers on the RA's hosts. */
+export function handModel(layers: (site: PaletteSite) => ProfileLayer[], p: VmoSiteProps = RA): VmoSiteModel {
+  const plan = planSite(p);
+  return vmoSiteModel(handSite(layers), { nodes: plan.nodes, network: plan.network });
 }

@@ -1,6 +1,6 @@
 import { FindingLevel } from '../../lib/palette';
 import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009 } from '../../lib/rules';
-import { check, levelOf, pack, profile, props } from './fixtures';
+import { check, levelOf, patched, props, site } from './fixtures';
 
 const ERROR = FindingLevel.ERROR;
 const WARNING = FindingLevel.WARNING;
@@ -37,18 +37,16 @@ describe('NET-001 addresses parse', () => {
     expect(v).toHaveLength(7);
   });
 
-  test('fails on a native routing CIDR and a BGP peer that do not parse', () => {
-    const v = check(
-      NET_001,
-      props({
-        cilium: { podNetworking: 'native', ipv4NativeRoutingCidr: '100.64.0.0' },
-        loadBalancer: { mode: 'bgp', bgp: { myAsn: 64500, peers: [{ address: '10.20.30.1.5', asn: 64501 }] } },
-      }),
-    );
-    expect(v.map((x) => x.message)).toEqual([
-      expect.stringContaining("cilium native routing CIDR '100.64.0.0' is not an IPv4 CIDR"),
-      expect.stringContaining("BGP peer address '10.20.30.1.5' is not an IPv4 address"),
-    ]);
+  test('fails on a native routing CIDR that does not parse', () => {
+    const v = check(NET_001, props({ cilium: { podNetworking: 'native', ipv4NativeRoutingCidr: '100.64.0.0' } }));
+    expect(v.map((x) => x.message)).toEqual([expect.stringContaining("cilium native routing CIDR '100.64.0.0' is not an IPv4 CIDR")]);
+  });
+
+  test('fails on a BGP peer address the MetalLB layer refuses, reported at the setting with the other findings', () => {
+    const s = site(props({ loadBalancer: { mode: 'bgp', bgp: { myAsn: 64500, peers: [{ address: '10.20.30.1.5', asn: 64501 }] } } }));
+    const f = s.check().filter((x) => x.level === 'error');
+    expect(f.map((x) => [x.ruleId, x.location])).toEqual([['SITE-001', 'site ra: loadBalancer']]);
+    expect(f[0].message).toContain("peerAddress '10.20.30.1.5' is not an IP address");
   });
 });
 
@@ -125,7 +123,8 @@ describe('NET-004 pods fit the pod CIDR', () => {
   });
 
   test('fails on a max pods value that is not a positive whole number', () => {
-    expect(check(NET_004, props({ kubernetes: { maxPodsPerNode: 2.5 } }))[0].message).toContain("max pods per node '2.5' is not a positive whole number");
+    const m = patched((x) => ({ os: { packages: x.os?.packages ?? [], maxPodsPerNode: 2.5 } }));
+    expect(check(NET_004, m)[0].message).toContain("max pods per node '2.5' is not a positive whole number");
   });
 });
 
@@ -151,7 +150,8 @@ describe('NET-005 gateways', () => {
 describe('NET-006 MetalLB pools', () => {
   test('passes on the RA site (default pool 10.20.30.100-10.20.30.200) and on BGP pools outside the data subnet', () => {
     expect(check(NET_006)).toEqual([]);
-    expect(check(NET_006, props({ loadBalancer: { mode: 'bgp', pools: [{ name: 'bgp', addresses: ['192.0.2.0/28'] }] } }))).toEqual([]);
+    const bgp = { myAsn: 64500, peers: [{ address: '10.20.30.1', asn: 64501 }] };
+    expect(check(NET_006, props({ loadBalancer: { mode: 'bgp', bgp, pools: [{ name: 'bgp', addresses: ['192.0.2.0/28'] }] } }))).toEqual([]);
   });
 
   test('fails on an L2 pool outside the data subnet', () => {
@@ -221,21 +221,19 @@ describe('NET-008 service CIDR leaves room to grow', () => {
 });
 
 describe('NET-009 node IP on the mgmt subnet', () => {
-  const os = (values: object) => profile('VMO-RA-Infra', [pack('ubuntu-maas', 'os', values)]);
+  const commands = (list: string[]) => (s: { layers: { os?: { addOverride(path: string, value: string[]): void } } }) => s.layers.os?.addOverride('kubeadmconfig.preKubeadmCommands', list);
 
-  test('passes without rendered profiles and with an OS layer pinning the node IP to the mgmt subnet', () => {
+  test('passes on the RA site, whose OS layer pins the node IP to the mgmt subnet', () => {
     expect(check(NET_009)).toEqual([]);
-    const script = 'NETWORK="172.16.0.0/22"\nfor IP in $(hostname -I); do echo --node-ip=$IP; done\n';
-    expect(check(NET_009, props(), [os({ kubeadmconfig: { preKubeadmCommands: [script] } })])).toEqual([]);
   });
 
-  test('fails when the OS layer pins another subnet or none', () => {
-    const other = check(NET_009, props(), [os({ kubeadmconfig: { preKubeadmCommands: ['NETWORK="10.20.0.0/16" # --node-ip'] } })]);
-    const none = check(NET_009, props(), [os({ kubeadmconfig: { preKubeadmCommands: ['update-ca-certificates'] } })]);
+  test('fails when the OS layer as written pins another subnet or none', () => {
+    const other = check(NET_009, props(), commands(['NETWORK="10.20.0.0/16"\n# --node-ip=']));
+    const none = check(NET_009, props(), commands(['update-ca-certificates']));
     expect(other).toEqual([
       {
-        location: 'profile VMO-RA-Infra, layer ubuntu-maas',
-        message: "the OS layer's node-ip script does not use the mgmt subnet 172.16.0.0/22: pass network.mgmt.cidr to it so the node IP lands on bond_mgmt.10",
+        location: 'profile VMO-RA-Full, layer ubuntu-maas',
+        message: "the OS layer's node-ip script pins 10.20.0.0/16, not the mgmt subnet 172.16.0.0/22: pass network.mgmt.cidr to it so the node IP lands on bond_mgmt.10",
       },
     ]);
     expect(none[0].message).toContain('the OS layer does not pin the kubelet node IP');

@@ -1,6 +1,8 @@
 import { FindingLevel } from '../../lib/palette';
+import { PortworxPack } from '../../lib/packs';
 import { STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010 } from '../../lib/rules';
-import { check, levelOf, manifestPack, pack, patchPlan, profile, props } from './fixtures';
+import { VmoProfileKind, VmoSite } from '../../lib/site';
+import { check, levelOf, manifestLayer, patched, props, site } from './fixtures';
 
 const ERROR = FindingLevel.ERROR;
 const WARNING = FindingLevel.WARNING;
@@ -18,7 +20,11 @@ const dataVolume = (name: string, storage: object, form = 'storage') => ({
   metadata: { name, namespace: 'vmo-golden-images' },
   spec: { [form]: storage, source: { registry: { url: 'docker://example/ubuntu:22.04' } } },
 });
-const templates = (manifests: Record<string, object[]>) => profile('VMO-RA-Templates', [manifestPack('vmo-storage', 40, manifests)]);
+/** The RA site with one more Templates layer holding the given manifests. */
+const withTemplates = (manifests: Record<string, object[]>) => (site: VmoSite) =>
+  site.addAddOn(manifestLayer(site, 'extra-templates', 40, manifests), { profile: VmoProfileKind.TEMPLATES });
+/** The RA site whose OS layer installs no packages (no apt line, so no nfs-common). */
+const withoutNfsClient = (site: VmoSite) => site.layers.os?.addOverride('kubeadmconfig.preKubeadmCommands', ['update-ca-certificates']);
 
 describe('STO-001 Portworx quorum (graded)', () => {
   test('passes on the RA site (5 workers)', () => {
@@ -30,7 +36,7 @@ describe('STO-001 Portworx quorum (graded)', () => {
     expect(few).toEqual([
       {
         location: 'nodes.workers',
-        message: '2 Portworx storage nodes: the internal kvdb needs at least 3 for quorum; use at least 4 workers (5 recommended) with maxStorageNodes equal to the worker count',
+        message: '2 Portworx storage nodes: it needs at least 3 for quorum; use at least 4 workers (5 recommended) with maxStorageNodes equal to the worker count',
       },
     ]);
     expect(levelOf(STO_001, few[0])).toBe(ERROR);
@@ -105,60 +111,72 @@ describe('STO-004 replication (graded)', () => {
 describe('STO-005 live migration needs RWX', () => {
   test('passes on the RA site, with and without a StorageProfile for the VM class', () => {
     expect(check(STO_005)).toEqual([]);
-    const ok = templates({ 'storageprofile-cdi': [storageProfile('spectro-storage-class', ['ReadWriteMany'], 'Block')] });
-    expect(check(STO_005, props(), [ok])).toEqual([]);
+    expect(check(STO_005, props(), withTemplates({ 'storageprofile-cdi': [storageProfile('spectro-storage-class', ['ReadWriteMany'], 'Block')] }))).toEqual([]);
   });
 
   test('fails on a StorageProfile claiming ReadWriteOnce first', () => {
-    const v = check(STO_005, props(), [templates({ 'storageprofile-cdi': [storageProfile('spectro-storage-class', ['ReadWriteOnce'], 'Block')] })]);
+    const v = check(STO_005, props(), withTemplates({ 'storageprofile-cdi': [storageProfile('spectro-storage-class', ['ReadWriteOnce'], 'Block')] }));
     expect(v).toEqual([
       {
-        location: 'profile VMO-RA-Templates, layer vmo-storage, manifest storageprofile-cdi',
+        location: 'profile VMO-RA-Full, layer extra-templates, manifest storageprofile-cdi',
         message: 'StorageProfile spectro-storage-class claims ReadWriteOnce first: live migration needs ReadWriteMany; list ReadWriteMany in the first claimPropertySet',
       },
     ]);
     expect(levelOf(STO_005, v[0])).toBe(ERROR);
   });
 
-  test('fails when no StorageProfile is named after the VM storage class, or the class is not used RWX', () => {
-    const v = check(STO_005, props(), [templates({ 'storageprofile-cdi': [storageProfile('longhorn', ['ReadWriteMany'], 'Filesystem')] })]);
-    expect(v[0].message).toBe(
-      'no CDI StorageProfile is named after the VM storage class spectro-storage-class (found: longhorn): name the StorageProfile spectro-storage-class so CDI claims RWX on it',
+  test('fails when no StorageProfile is named after the VM storage class the CSI layer writes', () => {
+    const other = patched((m) => ({ storage: m.storage && { ...m.storage, vmStorageClass: 'px-vm-block' } }));
+    expect(check(STO_005, other)[0].message).toBe(
+      'no CDI StorageProfile is named after the VM storage class px-vm-block (found: spectro-storage-class): name the StorageProfile px-vm-block so CDI claims RWX on it',
     );
-    const rwo = patchPlan((p) => ({ ...p, storage: { ...p.storage, accessMode: 'ReadWriteOnce' as 'ReadWriteMany' } }));
-    expect(check(STO_005, rwo)[0].message).toContain('is used as ReadWriteOnce: live migration needs ReadWriteMany');
   });
 });
 
 describe('STO-006 RWX Block only where the driver serves it', () => {
   test('passes on the RA site (Portworx 3.3.1, RWX Block) and on Longhorn with RWX Filesystem', () => {
     expect(check(STO_006)).toEqual([]);
-    const longhorn = templates({ 'storageprofile-cdi': [storageProfile('longhorn', ['ReadWriteMany'], 'Filesystem')] });
-    expect(check(STO_006, props(), [longhorn])).toEqual([]);
+    const longhorn = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'longhorn' }, provisioner: 'driver.longhorn.io' };
+    expect(check(STO_006, props(), withTemplates({ sc: [longhorn], 'storageprofile-cdi': [storageProfile('longhorn', ['ReadWriteMany'], 'Filesystem')] }))).toEqual([]);
   });
 
-  test('fails on RWX Block with Portworx before 3.3', () => {
-    const v = check(STO_006, props({ storage: { portworx: { version: '3.2.3' } } }));
+  test('passes on Portworx before 3.3: the site then writes its StorageProfile as RWX Filesystem', () => {
+    expect(check(STO_006, props({ storage: { portworx: { version: '3.2.3' } } }))).toEqual([]);
+  });
+
+  test('fails on an RWX Block claim on Portworx before 3.3', () => {
+    const block = withTemplates({ 'storageprofile-cdi': [storageProfile('spectro-storage-class', ['ReadWriteMany'], 'Block')] });
+    const v = check(STO_006, props({ storage: { portworx: { version: '3.2.3' } } }), block);
     expect(v).toEqual([
       {
-        location: 'storage.volumeMode',
-        message: 'the VM storage class spectro-storage-class is RWX Block but Portworx 3.2.3 serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later): use volumeMode Filesystem there',
+        location: 'profile VMO-RA-Full, layer extra-templates, manifest storageprofile-cdi',
+        message:
+          'StorageProfile spectro-storage-class asks for RWX Block on storage class spectro-storage-class, but Portworx 3.2.3 serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later): use volumeMode Filesystem there',
       },
     ]);
     expect(levelOf(STO_006, v[0])).toBe(ERROR);
   });
 
-  test('fails on RWX Block claims on Longhorn and NFS classes', () => {
-    const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'nfs-client' }, provisioner: 'nfs.csi.k8s.io' };
-    const v = check(STO_006, props(), [
-      templates({
+  test('passes on RWX Block on a migratable Longhorn class (CDI: Longhorn migratable serves RWX Block)', () => {
+    const sc = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'longhorn-vm' }, provisioner: 'driver.longhorn.io', parameters: { migratable: 'true' } };
+    expect(check(STO_006, props(), withTemplates({ sc: [sc], 'storageprofile-cdi': [storageProfile('longhorn-vm', ['ReadWriteMany'], 'Block')] }))).toEqual([]);
+  });
+
+  test('fails on RWX Block claims on a Longhorn class without migratable and on NFS classes', () => {
+    const nfs = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'nfs-client' }, provisioner: 'nfs.csi.k8s.io' };
+    const longhorn = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'longhorn' }, provisioner: 'driver.longhorn.io' };
+    const v = check(
+      STO_006,
+      props(),
+      withTemplates({
+        'sc-longhorn': [longhorn],
         'storageprofile-cdi': [storageProfile('longhorn', ['ReadWriteMany'], 'Block')],
-        'sc-nfs': [sc],
+        'sc-nfs': [nfs],
         'dv-ubuntu-2204': [dataVolume('template-ubuntu-2204', { storageClassName: 'nfs-client', accessModes: ['ReadWriteMany'], volumeMode: 'Block' })],
       }),
-    ]);
+    );
     expect(v.map((x) => x.message)).toEqual([
-      'StorageProfile longhorn asks for RWX Block on storage class longhorn, but Longhorn serves RWX volumes as an NFS share, in Filesystem mode only: use volumeMode Filesystem there',
+      'StorageProfile longhorn asks for RWX Block on storage class longhorn, but a Longhorn class without migratable: "true" serves RWX volumes as an NFS share, in Filesystem mode only: use volumeMode Filesystem there',
       'DataVolume template-ubuntu-2204 asks for RWX Block on storage class nfs-client, but an NFS-backed class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
     ]);
   });
@@ -168,7 +186,7 @@ describe('STO-007 DataVolumes leave modes to the StorageProfile', () => {
   test('passes on a DataVolume with spec.storage holding only the size', () => {
     expect(check(STO_007)).toEqual([]);
     const dv = dataVolume('template-ubuntu-2204', { resources: { requests: { storage: '50Gi' } } });
-    expect(check(STO_007, props(), [templates({ 'dv-ubuntu-2204': [dv] })])).toEqual([]);
+    expect(check(STO_007, props(), withTemplates({ 'dv-ubuntu-2204': [dv] }))).toEqual([]);
   });
 
   test('fails on a DataVolume setting volumeMode and accessModes, and on a VM template using spec.pvc', () => {
@@ -179,14 +197,14 @@ describe('STO-007 DataVolumes leave modes to the StorageProfile', () => {
       metadata: { name: 'ubuntu-2204' },
       spec: { dataVolumeTemplates: [{ metadata: { name: 'root' }, spec: { pvc: { accessModes: ['ReadWriteOnce'] } } }] },
     };
-    const v = check(STO_007, props(), [profile('VMO-RA-Templates', [manifestPack('vmo-goldenimages', 40, { 'dv-ubuntu-2204': [dv], 'vmtemplate-ubuntu-2204': [vmt] })])]);
+    const v = check(STO_007, props(), withTemplates({ 'dv-ubuntu-2204': [dv], 'vmtemplate-ubuntu-2204': [vmt] }));
     expect(v).toEqual([
       {
-        location: 'profile VMO-RA-Templates, layer vmo-goldenimages, manifest dv-ubuntu-2204',
+        location: 'profile VMO-RA-Full, layer extra-templates, manifest dv-ubuntu-2204',
         message: 'DataVolume template-ubuntu-2204 sets volumeMode Filesystem and accessModes ReadWriteMany in spec.storage, which overrides the StorageProfile: remove them and let the StorageProfile decide',
       },
       {
-        location: 'profile VMO-RA-Templates, layer vmo-goldenimages, manifest vmtemplate-ubuntu-2204',
+        location: 'profile VMO-RA-Full, layer extra-templates, manifest vmtemplate-ubuntu-2204',
         message: 'VmTemplate ubuntu-2204 dataVolumeTemplate root uses spec.pvc with accessModes ReadWriteOnce, which bypasses the StorageProfile: use spec.storage with only the size (and class)',
       },
     ]);
@@ -195,55 +213,60 @@ describe('STO-007 DataVolumes leave modes to the StorageProfile', () => {
 });
 
 describe('STO-008 NFS client for RWX over NFS', () => {
+  const longhorn = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'longhorn' }, provisioner: 'driver.longhorn.io' };
   const longhornDv = dataVolume('template-ubuntu-2204', { storageClassName: 'longhorn', accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' });
-  const os = (packages: string[]) => profile('VMO-RA-Infra', [pack('ubuntu-maas', 'os', { kubeadmconfig: { packages } })]);
 
-  test('passes on the RA site (RWX Block) and when the OS layer installs nfs-common', () => {
+  test('passes on the RA site (RWX Block) and when the OS layer installs nfs-common (the RA OS layer does)', () => {
     expect(check(STO_008)).toEqual([]);
-    expect(check(STO_008, props(), [os(['nfs-common']), templates({ dv: [longhornDv] })])).toEqual([]);
+    expect(check(STO_008, props(), withTemplates({ sc: [longhorn], dv: [longhornDv] }))).toEqual([]);
   });
 
   test('fails when RWX Filesystem volumes on Longhorn meet an OS layer without the NFS client', () => {
-    const v = check(STO_008, props(), [os(['grepcidr']), templates({ dv: [longhornDv] })]);
+    const v = check(STO_008, props(), (s) => {
+      withTemplates({ sc: [longhorn], dv: [longhornDv] })(s);
+      withoutNfsClient(s);
+    });
     expect(v).toEqual([
       {
-        location: 'profile VMO-RA-Infra, layer ubuntu-maas',
-        message: "DataVolume template-ubuntu-2204 (RWX Filesystem on longhorn) needs the NFS client, but the OS layer does not install nfs-common: add it to the OS layer's packages",
+        location: 'profile VMO-RA-Full, layer ubuntu-maas',
+        message: "DataVolume template-ubuntu-2204 (RWX Filesystem on longhorn) mounts NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
       },
     ]);
     expect(levelOf(STO_008, v[0])).toBe(WARNING);
   });
 
-  test('fails when the site serves RWX Filesystem but turns the NFS client off', () => {
-    const plan = patchPlan((p) => ({ ...p, storage: { ...p.storage, volumeMode: 'Filesystem', nfsClient: false } }));
-    expect(check(STO_008, plan)[0].message).toBe(
-      'the VM storage class spectro-storage-class (RWX Filesystem) mounts NFS shares but the OS layer does not install the NFS client: enable it (nfs-common)',
+  test('fails when Portworx serves VM disks as RWX Filesystem (sharedv4, before 3.3) and the OS layer has no NFS client', () => {
+    const v = check(STO_008, props({ storage: { portworx: { version: '3.2.3' } } }), withoutNfsClient);
+    expect(v[0].message).toBe(
+      "StorageProfile spectro-storage-class (RWX Filesystem on spectro-storage-class) mounts NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
     );
   });
 });
 
 describe('STO-009 FlashArray settings (info)', () => {
-  const portworx = (secretNamespace: string) =>
-    profile('VMO-RA-Infra', [
-      {
-        ...pack('csi-portworx-generic', 'csi', { charts: { 'portworx-generic': { storageCluster: { namespace: 'portworx' } } } }),
-        manifests: [{ name: 'px-pure-secret', content: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: px-pure-secret\n  namespace: ${secretNamespace}\nstringData:\n  pure.json: x\n` }],
-      },
-    ]);
-
-  test('passes on the RA site and with px-pure-secret in the StorageCluster namespace', () => {
+  test('passes on the RA site (px-pure-secret in the StorageCluster namespace portworx)', () => {
     expect(check(STO_009)).toEqual([]);
-    expect(check(STO_009, props(), [portworx('portworx')])).toEqual([]);
   });
 
-  test('fails on a small LUN, no FlashArray, and the secret in another namespace', () => {
-    const v = check(STO_009, props({ storage: { portworx: { deviceSizeGiB: 512, flashArrays: [] } } }), [portworx('kube-system')]);
+  test('fails on a small LUN and on the StorageCluster moved away from the secret', () => {
+    const v = check(STO_009, props({ storage: { portworx: { deviceSizeGiB: 512 } } }), (s) =>
+      (s.layers.csi as PortworxPack).addOverride('charts.portworx-generic.storageCluster.namespace', 'kube-system'),
+    );
     expect(v.map((x) => x.message)).toEqual([
       "each worker contributes a 512 GiB FlashArray LUN, below the RA's 1024 GiB (1 TB per worker): use at least 1024 unless the pool is sized on purpose",
-      'no FlashArray is listed: px-pure-secret needs at least one management endpoint, e.g. 172.16.200.50',
-      'no px-pure-secret in the StorageCluster namespace portworx (found in namespace kube-system): Portworx reads the FlashArray credentials there; add the secret to that namespace',
+      'no px-pure-secret in the StorageCluster namespace kube-system (found in namespace portworx): Portworx reads the FlashArray credentials there; add the secret to that namespace',
     ]);
     expect(v.every((x) => levelOf(STO_009, x) === INFO)).toBe(true);
+  });
+
+  test('fails on an unknown SAN type as an error, and on a site without FlashArray at the setting', () => {
+    const fa = patched((m) => ({ storage: m.storage && { ...m.storage, flashArray: { ...(m.storage.flashArray ?? { mgmtEndpoints: [], secretNamespaces: [] }), sanType: 'NVMe' } } }));
+    const v = check(STO_009, fa);
+    expect(v.map((x) => x.message)).toEqual(["PURE_FLASHARRAY_SAN_TYPE 'NVMe' is not FC or ISCSI: use FC (RA rev 1.7) or ISCSI"]);
+    expect(levelOf(STO_009, v[0])).toBe(ERROR);
+    const none = site(props({ storage: { portworx: { flashArrays: [] } } })).check().filter((f) => f.level === 'error');
+    expect(none.map((f) => [f.ruleId, f.location])).toEqual([['SITE-001', 'site ra: storage']]);
+    expect(none[0].message).toContain('portworx needs at least one FlashArray');
   });
 });
 

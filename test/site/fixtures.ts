@@ -1,4 +1,4 @@
-import { PaletteApp, VmoSite, VmoSiteProps } from '../../lib';
+import { PaletteApp, SynthError, VmoSite, VmoSiteLayers, VmoSiteProps } from '../../lib';
 import { renderLayer } from '../helpers';
 
 /** The RA rev 1.7 reference site, as apps/ra-reference.ts describes it. */
@@ -20,6 +20,26 @@ export function allOutput(site: VmoSite): string {
   return site.profiles.map((p) => JSON.stringify(p.toJson())).join('\n');
 }
 
-export function layerValues(site: VmoSite, layer: keyof VmoSite['layers']) {
-  return renderLayer(site.layers[layer]);
+/** A layer the site built (a refused layer fails the test with the site's findings). */
+export function layerOf<K extends keyof VmoSiteLayers>(site: VmoSite, key: K): NonNullable<VmoSiteLayers[K]> {
+  const layer = site.layers[key];
+  if (!layer) throw new Error(`layer ${String(key)} was refused: ${JSON.stringify(site.check().filter((f) => f.ruleId === 'SITE-001'))}`);
+  return layer as NonNullable<VmoSiteLayers[K]>;
+}
+
+export function layerValues(site: VmoSite, layer: keyof VmoSiteLayers) {
+  return renderLayer(layerOf(site, layer));
+}
+
+/** The error findings the app reports for a site (rendered and checked as synth would), as `RULE: message`. */
+export function errorIds(props: VmoSiteProps): string[] {
+  const app = new PaletteApp({ outdir: '/nonexistent' });
+  new VmoSite(app, props.name ?? 'site', props);
+  try {
+    app.render();
+    return [];
+  } catch (e) {
+    if (!(e instanceof SynthError)) throw e;
+    return e.findings.filter((f) => f.level === 'error' && f.suppressedReason === undefined).map((f) => `${f.ruleId}: ${f.message}`);
+  }
 }

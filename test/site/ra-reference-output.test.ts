@@ -1,14 +1,16 @@
-import { readFileSync } from 'fs';
 import { join } from 'path';
-import { ProfileJson } from '../../lib';
+import { PaletteApp, ProfileJson } from '../../lib';
+import { addTarget } from '../../lib/cli/load-target';
 
-// The committed output of apps/ra-reference.ts, as operators import it (CI regenerates and diffs it).
-const DIR = join(__dirname, '..', '..', 'dist', 'ra-reference', 'profiles');
-const read = (name: string): ProfileJson => JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8'));
+// apps/ra-reference.ts synthesized afresh, as operators import it (CI's dist/ diff checks the committed copy is current).
+const app = new PaletteApp({ outdir: '/nonexistent' });
+addTarget(app, join(__dirname, '..', '..', 'apps', 'ra-reference.ts'));
+const files = app.render().sites.get('ra-reference');
+const read = (name: string): ProfileJson => JSON.parse(files?.get(`profiles/${name}.json`) ?? 'null');
 const header = (values: string) => values.split('\n')[0];
 
 describe('dist/ra-reference', () => {
-  const infra = read('VMO-RA-Infra');
+  const infra = read('VMO-RA-Infra-MaaS-PureFlashArray');
 
   test('the Infra profile is an infra/maas profile stacking os, k8s, cni, csi with the RA packs', () => {
     expect(infra.spec.template).toMatchObject({ type: 'infra', cloudType: 'maas' });
@@ -46,7 +48,7 @@ describe('dist/ra-reference', () => {
 
   test('all four profiles are there, and the Full one holds every layer', () => {
     expect(read('VMO-RA-Full').spec.template.packs).toHaveLength(13);
-    expect(read('VMO-RA-Core').spec.template.packs.map((p) => p.name)).toEqual(['lb-metallb-helm', 'nginx', 'prometheus-opeartor', 'virtual-machine-orchestrator']);
+    expect(read('VMO-RA-Core-PXKE').spec.template.packs.map((p) => p.name)).toEqual(['lb-metallb-helm', 'nginx', 'prometheus-opeartor', 'virtual-machine-orchestrator']);
     expect(read('VMO-RA-Templates').spec.template.packs.map((p) => p.name)).toEqual(['vmo-storage', 'vmo-networking', 'vmo-goldenimages', 'vmo-vmpreferences', 'vmo-vmtemplates']);
   });
 

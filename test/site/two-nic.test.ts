@@ -1,5 +1,5 @@
-import { SynthError, VmoSiteProps } from '../../lib';
-import { buildSite, layerValues } from './fixtures';
+import { VmoSiteProps } from '../../lib';
+import { buildSite, errorIds, layerValues } from './fixtures';
 
 const TWO_NIC: VmoSiteProps = {
   name: 'two-nic',
@@ -12,15 +12,6 @@ const TWO_NIC: VmoSiteProps = {
 };
 const VM_ON_DATA: VmoSiteProps = { ...TWO_NIC, name: 'vm-on-data', network: { ...TWO_NIC.network, layout: 'two-nic-vm-on-data-vlan' } };
 
-function errorIds(props: VmoSiteProps): string[] {
-  try {
-    buildSite(props);
-    return [];
-  } catch (e) {
-    if (!(e instanceof SynthError)) throw e;
-    return e.findings.filter((f) => f.level === 'error').map((f) => `${f.ruleId}: ${f.message}`);
-  }
-}
 
 describe('two-NIC layouts', () => {
   test('two-nic: VLANs 10 and 20 are refused as VM VLANs (VLAN-002)', () => {

@@ -1,12 +1,17 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
+import { cidrProblem, contains, parseIpv4Cidr } from '../../common/ipv4-block';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
+import { PRESET_HEADER_PREFIX } from '../../palette/pack-preset';
 import { ProfileVariable } from '../../palette/profile-variable';
+import { RenderedLayer, valueAt } from '../../palette/rendered';
+import { addRuleCheck } from '../../palette/rule-validation';
 import { ValueNode, Values } from '../../palette/values';
-import { Ipv4Cidr } from '../../common/ipv4-cidr';
+import { CniFacts, ICniLayer } from '../facts';
 import {
   CiliumBridgeInterface, CiliumIpam, CiliumKubeProxy, CiliumLoadBalancerMode, CiliumOperator, CiliumPodNetworking,
 } from './choices';
@@ -73,7 +78,7 @@ export interface CiliumPackProps {
  * Cilium (pack `cni-cilium-oss`, layer `cni`) configured by its presets, as RA rev 1.7 does
  * ("Values: Set using Pack Presets"), plus the RA's additional settings.
  */
-export class CiliumPack extends PackLayer {
+export class CiliumPack extends PackLayer implements ICniLayer {
   public readonly ipam: CiliumIpam;
   public readonly operator: CiliumOperator;
   public readonly kubeProxyReplacement: CiliumKubeProxy;
@@ -102,6 +107,7 @@ export class CiliumPack extends PackLayer {
       name: 'cni-cilium-oss',
       version: props.version ?? '1.17.4',
       layer: LayerType.CNI,
+      role: LayerRole.CNI,
       registry,
       defaults: props.defaults,
       // The 1.17.4 values carry `pack.namespace: kube-system`; set it so values without defaults keep it.
@@ -131,6 +137,16 @@ export class CiliumPack extends PackLayer {
     this.envoyEnabled = props.envoyEnabled ?? false;
     this.podCIDR = props.podCIDR;
     this.ipv4NativeRoutingCIDR = nativeRoutingCidr(podNetworking, props.podCIDR, props.ipv4NativeRoutingCIDR);
+    const routing = this.ipv4NativeRoutingCIDR;
+    const pod = props.podCIDR;
+    // NET-001: the CIDRs Cilium is given parse; NET-007: native routing covers the pod CIDR.
+    addRuleCheck(this, 'NET-001', () =>
+      [
+        typeof pod === 'string' ? cidrProblem({ label: 'pod CIDR', text: pod }, '100.64.0.0/18') : undefined,
+        typeof routing === 'string' ? cidrProblem({ label: 'ipv4NativeRoutingCIDR', text: routing }, CILIUM_NATIVE_PRESET_ROUTING_CIDR) : undefined,
+      ].filter((p): p is string => !!p),
+    );
+    if (typeof routing === 'string') addRuleCheck(this, 'NET-007', () => nativeRoutingProblems(routing, props.podCIDR));
 
     const chart: { [key: string]: ValueNode } = {
       // RA rev 1.7: "The forceDeviceDetection option is enabled, which allows scenarios where worker
@@ -153,6 +169,31 @@ export class CiliumPack extends PackLayer {
     this.addValues({ charts: { cilium: chart } });
     if (props.values) this.addValues(props.values);
   }
+
+  /** What the written values say: the bridge and pod-networking presets, device detection, the routing CIDR. */
+  public cniFacts(rendered: RenderedLayer): CniFacts {
+    const first = rendered.pack.values.split('\n')[0];
+    const presets = first.startsWith(PRESET_HEADER_PREFIX) ? first.slice(PRESET_HEADER_PREFIX.length).split(',').map((p) => p.split(':').pop()) : [];
+    const networking = [CiliumPodNetworking.VXLAN, CiliumPodNetworking.GENEVE, CiliumPodNetworking.NATIVE].find((n) => presets.includes(n.presetName));
+    const chart = valueAt(rendered.deployed, 'charts', 'cilium');
+    const routing = valueAt(chart, 'ipv4NativeRoutingCIDR');
+    return {
+      bridgeInterface: presets.includes(CiliumBridgeInterface.BR0.presetName) ? 'br0' : 'autodetect',
+      forceDeviceDetection: valueAt(chart, 'forceDeviceDetection') === true,
+      podNetworking: (networking?.mode ?? 'vxlan') as CniFacts['podNetworking'],
+      ...(typeof routing === 'string' ? { ipv4NativeRoutingCidr: routing } : {}),
+    };
+  }
+}
+
+/** NET-007: the native-routing CIDR parses and contains the pod CIDR. */
+function nativeRoutingProblems(routing: string, podCIDR: string | ProfileVariable | undefined): string[] {
+  const r = parseIpv4Cidr(routing);
+  if (!r) return []; // NET-001
+  const pod = typeof podCIDR === 'string' ? parseIpv4Cidr(podCIDR) : undefined;
+  // Cilium masquerades traffic leaving the native-routing CIDR, so pod addresses must lie inside it.
+  if (pod && !contains(r, pod)) return [`ipv4NativeRoutingCIDR '${routing}' does not contain the pod CIDR '${podCIDR}': use the pod CIDR or a range that contains it`];
+  return [];
 }
 
 /** Resolves and validates the native-routing CIDR; undefined unless native routing is chosen. */
@@ -161,7 +202,6 @@ function nativeRoutingCidr(
   podCIDR: string | ProfileVariable | undefined,
   given: string | ProfileVariable | undefined,
 ): string | ProfileVariable | undefined {
-  const pod = typeof podCIDR === 'string' ? Ipv4Cidr.parse(podCIDR, 'pod CIDR') : undefined;
   if (podNetworking !== CiliumPodNetworking.NATIVE) {
     if (given !== undefined) {
       const shown = given instanceof ProfileVariable ? given.reference : given;
@@ -172,15 +212,5 @@ function nativeRoutingCidr(
     }
     return undefined;
   }
-  const effective = given ?? podCIDR ?? CILIUM_NATIVE_PRESET_ROUTING_CIDR;
-  if (typeof effective === 'string') {
-    const routing = Ipv4Cidr.parse(effective, 'ipv4NativeRoutingCIDR');
-    // Cilium masquerades traffic leaving the native-routing CIDR, so pod addresses must lie inside it.
-    if (pod && !routing.contains(pod)) {
-      throw new ValidationError(
-        `ipv4NativeRoutingCIDR '${routing}' does not contain the pod CIDR '${pod}': use the pod CIDR or a range that contains it`,
-      );
-    }
-  }
-  return effective;
+  return given ?? podCIDR ?? CILIUM_NATIVE_PRESET_ROUTING_CIDR;
 }

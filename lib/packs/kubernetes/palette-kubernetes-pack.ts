@@ -1,19 +1,26 @@
 import { Construct } from 'constructs';
-import { ValidationError } from '../../common/errors';
+import { cidrOverlapProblem, cidrProblem } from '../../common/ipv4-block';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable } from '../../palette/profile-variable';
+import { RenderedLayer, valueAt } from '../../palette/rendered';
+import { addRuleCheck } from '../../palette/rule-validation';
 import { ValueNode, Values } from '../../palette/values';
+import { IKubernetesLayer, KubernetesFacts } from '../facts';
 import { KUBELET_DROP_IN_DIR } from '../kubelet';
 import { IdentityProvider } from './identity-provider';
-import { Ipv4Cidr } from '../../common/ipv4-cidr';
 
 /** The RA's pod CIDR (RA rev 1.7, Kubernetes layer: the variable "defaults to 100.64.0.0/18"). */
 export const PXK_RA_POD_CIDR = '100.64.0.0/18';
 /** The RA's service CIDR (RA rev 1.7, Kubernetes layer: the variable "defaults to 100.64.64.0/18"). */
 export const PXK_RA_SERVICE_CIDR = '100.64.64.0/18';
+/** The PXK version of RA rev 1.7. */
+export const PXK_RA_VERSION = '1.32.4';
+/** kube-controller-manager's default pod CIDR block per node, /24 (RA "Solution Sizing": "64 sub-CIDRs of /24 each"). */
+export const DEFAULT_NODE_CIDR_MASK_SIZE = 24;
 
 export interface PaletteKubernetesPackProps {
   /** The PXK pack version. @default '1.32.4' (RA rev 1.7) */
@@ -35,6 +42,12 @@ export interface PaletteKubernetesPackProps {
   readonly serviceClusterIpRange?: string | ProfileVariable;
   /** `pack.palette.config.dashboard.identityProvider`. @default IdentityProvider.PALETTE (RA rev 1.7) */
   readonly identityProvider?: IdentityProvider;
+  /**
+   * The pod CIDR block each node gets (kube-controller-manager `--node-cidr-mask-size`), which
+   * Cilium's `kubernetes` IPAM uses. Written only when set.
+   * @default not written (Kubernetes' 24)
+   */
+  readonly nodeCidrMaskSize?: number;
   /** More values, deep-merged last (e.g. Pod Security Standard exemptions). @default none */
   readonly values?: Values;
 }
@@ -50,7 +63,7 @@ export interface PaletteKubernetesPackProps {
  * so they are not defined here rather than invented. Exported `defaults` still hold their
  * effect. Likewise the RA states no apiServer or Pod Security Standard change, so none is made.
  */
-export class PaletteKubernetesPack extends PackLayer {
+export class PaletteKubernetesPack extends PackLayer implements IKubernetesLayer {
   public readonly podCIDR: string | ProfileVariable;
   public readonly serviceClusterIpRange: string | ProfileVariable;
   public readonly identityProvider: IdentityProvider;
@@ -63,8 +76,9 @@ export class PaletteKubernetesPack extends PackLayer {
     const registry = props.registry ?? PackRegistry.PUBLIC_REPO;
     super(scope, id, {
       name: 'kubernetes',
-      version: props.version ?? '1.32.4',
+      version: props.version ?? PXK_RA_VERSION,
       layer: LayerType.K8S,
+      role: LayerRole.KUBERNETES,
       registry,
       defaults: props.defaults,
     });
@@ -72,7 +86,17 @@ export class PaletteKubernetesPack extends PackLayer {
     this.serviceClusterIpRange = props.serviceClusterIpRange ?? PXK_RA_SERVICE_CIDR;
     this.identityProvider = props.identityProvider ?? IdentityProvider.PALETTE;
     this.dashboardUnauthenticated = this.identityProvider.dashboardUnauthenticated;
-    checkCidrs(this.podCIDR, this.serviceClusterIpRange);
+    // librarium kubernetes.md: the service range must not overlap any range assigned to pods (site rule NET-002).
+    const pod = typeof this.podCIDR === 'string' ? { label: 'pod CIDR', text: this.podCIDR } : undefined;
+    const service = typeof this.serviceClusterIpRange === 'string' ? { label: 'service CIDR', text: this.serviceClusterIpRange } : undefined;
+    addRuleCheck(this, 'NET-001', () =>
+      [pod && cidrProblem(pod, PXK_RA_POD_CIDR), service && cidrProblem(service, PXK_RA_SERVICE_CIDR)].filter((p): p is string => !!p),
+    );
+    if (pod && service) addRuleCheck(this, 'NET-002', () => [cidrOverlapProblem(pod, service)].filter((p): p is string => !!p));
+    const mask = props.nodeCidrMaskSize;
+    if (mask !== undefined && (!Number.isInteger(mask) || mask < 1 || mask > 32)) {
+      addRuleCheck(this, 'NET-003', () => [`node CIDR mask size ${mask} is invalid: use a whole number from the pod CIDR's prefix to 32, normally 24`]);
+    }
 
     this.addValues({
       pack: {
@@ -82,6 +106,8 @@ export class PaletteKubernetesPack extends PackLayer {
       },
       kubeadmconfig: {
         ...oidcValues(this.identityProvider),
+        // kube-controller-manager hands each node a pod CIDR block of this size; Cilium's kubernetes IPAM uses it.
+        ...(mask !== undefined ? { controllerManager: { extraArgs: { 'node-cidr-mask-size': String(mask) } } } : {}),
         // RA rev 1.7: "The --config-dir extra argument for kubelet is added, enabling the use of the
         // /etc/kubernetes/kubelet.conf.d directory for drop-in configuration files".
         kubeletExtraArgs: { 'config-dir': this.kubeletConfigDir },
@@ -89,17 +115,22 @@ export class PaletteKubernetesPack extends PackLayer {
     });
     if (props.values) this.addValues(props.values);
   }
-}
 
-/** Validates literal CIDRs; variables are checked at site level (their defaults, PAL-002). */
-function checkCidrs(pod: string | ProfileVariable, service: string | ProfileVariable): void {
-  const podCidr = typeof pod === 'string' ? Ipv4Cidr.parse(pod, 'pod CIDR') : undefined;
-  const serviceCidr = typeof service === 'string' ? Ipv4Cidr.parse(service, 'service CIDR') : undefined;
-  if (podCidr && serviceCidr && podCidr.overlaps(serviceCidr)) {
-    // librarium kubernetes.md: the service range must not overlap any range assigned to pods.
-    throw new ValidationError(
-      `pod CIDR '${podCidr}' and service CIDR '${serviceCidr}' overlap: choose disjoint ranges, e.g. '${PXK_RA_POD_CIDR}' and '${PXK_RA_SERVICE_CIDR}'`,
-    );
+  /** What the written values say: the CIDRs, the node block size, the identity provider. */
+  public kubernetesFacts(rendered: RenderedLayer): KubernetesFacts {
+    const v = rendered.deployed;
+    const text = (x: unknown) => (typeof x === 'string' || typeof x === 'number' ? String(x) : undefined);
+    const mask = Number(text(valueAt(v, 'kubeadmconfig', 'controllerManager', 'extraArgs', 'node-cidr-mask-size')) ?? DEFAULT_NODE_CIDR_MASK_SIZE);
+    const issuerUrl = text(valueAt(v, 'kubeadmconfig', 'apiServer', 'extraArgs', 'oidc-issuer-url'));
+    const clientId = text(valueAt(v, 'kubeadmconfig', 'apiServer', 'extraArgs', 'oidc-client-id'));
+    return {
+      version: rendered.pack.version,
+      podCidr: text(valueAt(v, 'pack', 'podCIDR')),
+      serviceCidr: text(valueAt(v, 'pack', 'serviceClusterIpRange')),
+      nodePodCidrPrefix: mask,
+      identityProvider: text(valueAt(v, 'pack', 'palette', 'config', 'dashboard', 'identityProvider')),
+      ...(issuerUrl !== undefined || clientId !== undefined ? { oidc: { issuerUrl, clientId } } : {}),
+    };
   }
 }
 

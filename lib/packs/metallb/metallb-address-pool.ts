@@ -46,9 +46,20 @@ export function checkAddressPool(pool: MetalLbAddressPool): void {
   if (pool.addresses.length === 0) {
     throw new ValidationError(`MetalLB address pool '${pool.name}' has no addresses: give at least one CIDR or range (e.g. '10.20.30.100-10.20.30.200')`);
   }
+}
+
+/** NET-001's form check of a pool's literal entries: each a CIDR without host bits or an address range. */
+export function poolAddressProblems(pool: MetalLbAddressPool): string[] {
+  const out: string[] = [];
   for (const a of pool.addresses) {
-    if (typeof a === 'string') checkPoolAddress(pool.name, a);
+    if (typeof a !== 'string') continue;
+    try {
+      checkPoolAddress(pool.name, a);
+    } catch (e) {
+      out.push((e as Error).message);
+    }
   }
+  return out;
 }
 
 /** The pool's `spec` in the key order of the RA's YAML (addresses, avoidBuggyIPs, autoAssign). */

@@ -1,11 +1,15 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
+import { isYamlMap, RenderedLayer, valueAt } from '../../palette/rendered';
+import { addRuleCheck } from '../../palette/rule-validation';
 import { Values } from '../../palette/values';
-import { checkAddressPool, MetalLbAddressPool, RA_ADDRESS_POOL, renderAddressPool } from './metallb-address-pool';
+import { ILoadBalancerLayer, LoadBalancerFacts } from '../facts';
+import { checkAddressPool, MetalLbAddressPool, poolAddressProblems, RA_ADDRESS_POOL, renderAddressPool } from './metallb-address-pool';
 import { MetalLbAdvertisement } from './metallb-advertisement';
 
 /** The pack's namespace. The pack's own comment says not to change it (pack-values.md §6). */
@@ -51,7 +55,7 @@ export interface MetalLbPackProps {
  * pools and their L2 or BGP advertisement, rendered into the pack's umbrella chart
  * `charts.metallb-full` (`configuration` generates the CRs, `metallb` is the upstream chart).
  */
-export class MetalLbPack extends PackLayer {
+export class MetalLbPack extends PackLayer implements ILoadBalancerLayer {
   public readonly addressPools: readonly MetalLbAddressPool[];
   public readonly advertisement: MetalLbAdvertisement;
 
@@ -60,6 +64,7 @@ export class MetalLbPack extends PackLayer {
       name: 'lb-metallb-helm',
       version: props.version ?? '0.15.2',
       layer: LayerType.ADDON,
+      role: LayerRole.LOAD_BALANCER,
       installPriority: props.installPriority ?? 10,
       namespace: METALLB_NAMESPACE,
       registry: props.registry,
@@ -76,6 +81,8 @@ export class MetalLbPack extends PackLayer {
       if (ipaddresspools[pool.name]) throw new ValidationError(`MetalLB address pool name '${pool.name}' is used twice: give each pool its own name`);
       ipaddresspools[pool.name] = { spec: renderAddressPool(pool) };
     }
+    const pools = this.addressPools;
+    addRuleCheck(this, 'NET-001', () => pools.flatMap(poolAddressProblems));
     // Rendered now so that references to unknown pools fail in the constructor.
     const advertisements = this.advertisement.toConfiguration(this.addressPools.map((p) => p.name));
 
@@ -96,5 +103,28 @@ export class MetalLbPack extends PackLayer {
       },
     });
     if (props.values) this.addValues(props.values);
+  }
+
+  /** What the written values say: the pools, the advertisement mode and interfaces, the BGP peers. */
+  public loadBalancerFacts(rendered: RenderedLayer): LoadBalancerFacts {
+    const config = valueAt(rendered.deployed, 'charts', 'metallb-full', 'configuration');
+    const entries = (key: string) => Object.entries(isYamlMap(valueAt(config, key)) ? (valueAt(config, key) as Record<string, unknown>) : {});
+    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const pools = entries('ipaddresspools').map(([name, p]) => ({
+      name,
+      addresses: strings(valueAt(p, 'spec', 'addresses')),
+      autoAssign: valueAt(p, 'spec', 'autoAssign') !== false,
+      avoidBuggyIPs: valueAt(p, 'spec', 'avoidBuggyIPs') === true,
+    }));
+    const l2 = entries('l2advertisements');
+    return {
+      mode: entries('bgpadvertisements').length && !l2.length ? 'bgp' : 'l2',
+      pools,
+      l2Interfaces: l2.flatMap(([, a]) => strings(valueAt(a, 'spec', 'interfaces'))),
+      bgpPeers: entries('bgppeers').map(([, p]) => {
+        const asn = valueAt(p, 'spec', 'peerASN');
+        return { address: String(valueAt(p, 'spec', 'peerAddress') ?? ''), ...(typeof asn === 'number' ? { asn } : {}) };
+      }),
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
@@ -54,6 +55,7 @@ export class NginxPack extends PackLayer {
       name: 'nginx',
       version: props.version ?? '1.12.2',
       layer: LayerType.ADDON,
+      role: LayerRole.INGRESS,
       installPriority: props.installPriority ?? 10,
       namespace,
       registry: props.registry,

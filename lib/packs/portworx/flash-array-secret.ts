@@ -5,6 +5,7 @@ import { ValidationError } from '../../common/errors';
 import { ManifestChart } from '../../palette/manifest-layer';
 import { ProfileLayer } from '../../palette/profile-layer';
 import { ProfileVariable, VariableFormat } from '../../palette/profile-variable';
+import { addRuleCheck } from '../../palette/rule-validation';
 
 /** The secret name Portworx reads the FlashArray credentials from. */
 export const PX_PURE_SECRET_NAME = 'px-pure-secret';
@@ -73,10 +74,12 @@ export class FlashArraySecret extends ManifestChart {
       );
     }
     const seen = new Set<string>();
+    const endpoints = props.flashArrays.map((fa) => fa.mgmtEndpoint);
+    // NET-001: the same check the site rule runs on the written secret.
+    addRuleCheck(this, 'NET-001', () =>
+      endpoints.filter((e) => !ipaddr.IPv4.isValidFourPartDecimal(e)).map((e) => `FlashArray management endpoint '${e}' is not an IPv4 address: use the array's management IP (a.b.c.d)`),
+    );
     for (const fa of props.flashArrays) {
-      if (!ipaddr.IPv4.isValidFourPartDecimal(fa.mgmtEndpoint)) {
-        throw new ValidationError(`FlashArray management endpoint '${fa.mgmtEndpoint}' is not an IPv4 address: use the array's management IP (a.b.c.d)`);
-      }
       if (seen.has(fa.mgmtEndpoint)) {
         throw new ValidationError(`FlashArray management endpoint '${fa.mgmtEndpoint}' is listed twice: list each array once`);
       }

@@ -5,18 +5,30 @@ import {
   toJson_StorageClusterSpec,
 } from '../../../imports/core.libopenstorage.org';
 import { ValidationError } from '../../common/errors';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
+import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable, VariableFormat } from '../../palette/profile-variable';
+import { isYamlMap, parseYamlDocuments, RenderedLayer, valueAt } from '../../palette/rendered';
+import { addRuleCheck } from '../../palette/rule-validation';
 import { ValueNode, Values } from '../../palette/values';
+import { CsiNodeRequirements, CsiSnapshotClass, ICsiLayer, VmStorageProfile } from '../csi-layer';
+import { StorageClassFacts, StorageFacts } from '../facts';
 import { FlashArraySanType, PortworxKvdb, PortworxLicenseModel, PortworxNodeSelection, PortworxPaletteMode } from './choices';
 import { checkSecretVariable, FlashArraySecret, PureFlashArray, PX_PURE_SECRET_NAME } from './flash-array-secret';
-import { DEFAULT_PROMETHEUS_URL, PORTWORX_IMAGE, PORTWORX_PRESETS } from './presets';
-import { checkStorageClasses, PortworxStorageClass, RA_VM_STORAGE_CLASS, renderStorageClass, vmStorageClass } from './storage-class';
+import { DEFAULT_PROMETHEUS_URL, PORTWORX_PRESETS } from './presets';
+import {
+  checkStorageClasses, KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION, PortworxStorageClass, RA_VM_STORAGE_CLASS, renderStorageClass, replicationProblem, vmStorageClass,
+} from './storage-class';
 
 /** The `csi-portworx-generic` version these presets and this spec belong to (RA rev 1.7). */
 export const PORTWORX_PACK_VERSION = '3.3.1';
+/** Portworx's CSI driver (the provisioner of its storage classes). */
+export const PORTWORX_PROVISIONER = 'pxd.portworx.com';
+/** The VolumeSnapshotClass VMO creates for Portworx (seed 001 VMO layer). */
+export const PORTWORX_SNAPSHOT_CLASS = 'portworx-snapshot-class';
 /** The StorageCluster's namespace in pack 3.3.1 (`charts.portworx-generic.storageCluster.namespace`). */
 export const PORTWORX_NAMESPACE = 'portworx';
 
@@ -34,6 +46,14 @@ const MIN_DEVICE_SIZE_GIB = 150;
 const MIN_STORAGE_NODES = 3;
 
 export interface PortworxPackProps {
+  /**
+   * The `csi-portworx-generic` version. Its presets are those of 3.3.1 unless the pack catalog
+   * holds the version's own; the StorageCluster image is `portworx/oci-monitor:<version>`.
+   * @default '3.3.1' (RA rev 1.7)
+   */
+  readonly version?: string;
+  /** The registry the pack comes from; the pack type follows the registry's kind. @default PackRegistry.PUBLIC_REPO */
+  readonly registry?: PackRegistry;
   /**
    * The FlashArrays Portworx requests its drives from, written to the `px-pure-secret`
    * manifest of this layer. At least one.
@@ -121,7 +141,7 @@ export const PORTWORX_KUBERNETES_OPS_BURST_RATE = 4000;
  * The StorageCluster spec is built as the CRD's `StorageClusterSpec`, so the compiler checks
  * its field names, and written to `charts.portworx-generic.storageCluster.spec`.
  */
-export class PortworxPack extends PackLayer {
+export class PortworxPack extends PackLayer implements ICsiLayer {
   /** The typed StorageCluster spec (`maxStorageNodes` unset when it is a variable). */
   public readonly storageClusterSpec: StorageClusterSpec;
   public readonly storageClusterNamespace = PORTWORX_NAMESPACE;
@@ -135,6 +155,10 @@ export class PortworxPack extends PackLayer {
   public readonly supportsRwxBlock: boolean;
   /** The `px-pure-secret` manifest. */
   public readonly flashArraySecret: FlashArraySecret;
+  public readonly vmStorage: VmStorageProfile;
+  public readonly snapshotClass: CsiSnapshotClass = { name: PORTWORX_SNAPSHOT_CLASS, driver: PORTWORX_PROVISIONER };
+  /** The RA's OS layer: FlashArray multipath and udev settings, and the NFS client for sharedv4 (RWX Filesystem) volumes. */
+  public readonly nodeRequirements: CsiNodeRequirements = { packages: [], pureFlashArray: true, nfsClient: true };
 
   constructor(scope: Construct, id: string, props: PortworxPackProps) {
     const licenseModel = props.licenseModel ?? PortworxLicenseModel.ENTERPRISE;
@@ -143,8 +167,10 @@ export class PortworxPack extends PackLayer {
     const kvdb = props.kvdb ?? PortworxKvdb.INTERNAL;
     super(scope, id, {
       name: 'csi-portworx-generic',
-      version: PORTWORX_PACK_VERSION,
+      version: props.version ?? PORTWORX_PACK_VERSION,
       layer: LayerType.CSI,
+      role: LayerRole.CSI,
+      registry: props.registry,
       defaults: props.defaults,
       presets: PORTWORX_PRESETS,
       // The RA's selection; the header follows presets.yaml order whatever the order here.
@@ -152,7 +178,9 @@ export class PortworxPack extends PackLayer {
     });
 
     this.maxStorageNodes = props.maxStorageNodes;
-    checkMaxStorageNodes(props.maxStorageNodes);
+    checkMaxStorageNodesVariable(props.maxStorageNodes);
+    const literalNodes = props.maxStorageNodes;
+    if (typeof literalNodes === 'number') addRuleCheck(this, 'STO-001', () => [storageNodeCountProblem(literalNodes, 'maxStorageNodes')].filter((p): p is string => !!p));
     this.deviceSizeGiB = props.deviceSizeGiB ?? 1024;
     if (!Number.isInteger(this.deviceSizeGiB) || this.deviceSizeGiB < MIN_DEVICE_SIZE_GIB) {
       throw new ValidationError(
@@ -179,12 +207,22 @@ export class PortworxPack extends PackLayer {
 
     this.storageClasses = props.storageClasses ?? [RA_VM_STORAGE_CLASS];
     checkStorageClasses(this.storageClasses);
+    const classes = this.storageClasses;
+    addRuleCheck(this, 'STO-004', () => classes.map((sc) => replicationProblem(sc.name, sc.parameters?.repl)).filter((p): p is string => !!p));
     this.storageClassName = vmStorageClass(this.storageClasses).name;
     this.supportsRwxBlock = supportsRwxBlock(this.version);
+    const vmClass = vmStorageClass(this.storageClasses);
+    this.vmStorage = {
+      storageClassName: vmClass.name,
+      // RA rev 1.7 RWX table: Portworx 3.3+ serves RWX Block; a sharedv4 class serves RWX over NFS (Filesystem).
+      volumeMode: this.supportsRwxBlock && vmClass.parameters?.sharedv4 !== 'true' ? 'Block' : 'Filesystem',
+      cloneStrategy: 'csi-clone',
+    };
 
     const maxStorageNodesValue = typeof props.maxStorageNodes === 'number' ? props.maxStorageNodes : undefined;
     this.storageClusterSpec = {
-      image: PORTWORX_IMAGE,
+      // Portworx tags its oci-monitor image with the Portworx version (pack 3.3.1: portworx/oci-monitor:3.3.1).
+      image: `portworx/oci-monitor:${this.version}`,
       imagePullPolicy: 'Always',
       // RA rev 1.2: "Ensure LUNs on the FlashArray are cleaned up as part of storagecluster deletion."
       deleteStrategy: { type: StorageClusterSpecDeleteStrategyType.UNINSTALL_AND_WIPE },
@@ -238,28 +276,108 @@ export class PortworxPack extends PackLayer {
       flashArrays: props.flashArrays,
     });
   }
+
+  /** What the written values and px-pure-secret say: version, classes, storage nodes, the FlashArray settings. */
+  public storageFacts(rendered: RenderedLayer): StorageFacts {
+    const chart = valueAt(rendered.deployed, 'charts', 'portworx-generic');
+    const list = valueAt(chart, 'storageClasses');
+    const single = valueAt(chart, 'storageClass');
+    const storageClasses: StorageClassFacts[] = [...(Array.isArray(list) ? list : []), ...(isYamlMap(single) ? [single] : [])]
+      .filter(isYamlMap)
+      .filter((sc) => typeof sc.name === 'string')
+      .map((sc) => ({
+        name: sc.name as string,
+        provisioner: PORTWORX_PROVISIONER,
+        parameters: stringMap(sc.parameters),
+        isDefault: sc.isDefaultStorageClass === true,
+        ...(valueAt(sc, 'annotations', KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION) === 'true' ? { isDefaultVirt: true } : {}),
+      }));
+    const vm = storageClasses.find((sc) => (sc as { isDefaultVirt?: boolean }).isDefaultVirt) ?? storageClasses.find((sc) => sc.isDefault) ?? storageClasses[0];
+    const spec = valueAt(chart, 'storageCluster', 'spec');
+    const maxNodes = valueAt(spec, 'cloudStorage', 'maxStorageNodes');
+    const env = valueAt(spec, 'env');
+    const sanType = (Array.isArray(env) ? env : []).find((e) => valueAt(e, 'name') === 'PURE_FLASHARRAY_SAN_TYPE');
+    const deviceSpecs = valueAt(spec, 'cloudStorage', 'deviceSpecs');
+    const size = Array.isArray(deviceSpecs) && typeof deviceSpecs[0] === 'string' ? /size=(\d+)/.exec(deviceSpecs[0])?.[1] : undefined;
+    const secrets = rendered.objects.filter((o) => o.deployed.kind === 'Secret' && valueAt(o.deployed, 'metadata', 'name') === PX_PURE_SECRET_NAME);
+    const endpoints = secrets.flatMap((o) => {
+      const json = valueAt(o.deployed, 'stringData', 'pure.json');
+      const arrays = typeof json === 'string' ? valueAt(parseYamlDocuments(json)[0], 'FlashArrays') : undefined;
+      return (Array.isArray(arrays) ? arrays : []).map((a) => String(valueAt(a, 'MgmtEndPoint') ?? ''));
+    });
+    const namespace = valueAt(chart, 'storageCluster', 'namespace');
+    const version = rendered.pack.version;
+    const interfaces = ['dataInterface', 'mgmtInterface'].map((k) => valueAt(spec, 'network', k)).filter((i): i is string => typeof i === 'string');
+    return {
+      product: 'Portworx',
+      version,
+      provisioner: PORTWORX_PROVISIONER,
+      storageClasses,
+      vmStorageClass: vm?.name ?? '',
+      rwxBlockProblem: (sc) => {
+        if (sc.parameters.sharedv4 === 'true') return 'a Portworx sharedv4 class serves RWX volumes over NFS, in Filesystem mode only';
+        if (!supportsRwxBlock(version)) return `Portworx ${version} serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later)`;
+        return undefined;
+      },
+      // Portworx serves RWX Filesystem volumes as sharedv4, an NFS export (storage-backends.md §2.1).
+      needsNfsClient: (_sc, volumeMode) => volumeMode === 'Filesystem',
+      replicasOf: (sc) => (sc.parameters.repl === undefined ? undefined : Number(sc.parameters.repl)),
+      ...maxKubernetes(version),
+      minStorageNodes: MIN_STORAGE_NODES,
+      ...(typeof maxNodes === 'number' ? { maxStorageNodes: maxNodes } : {}),
+      flashArray: {
+        ...(size !== undefined ? { deviceSizeGiB: Number(size) } : {}),
+        ...(typeof valueAt(sanType, 'value') === 'string' ? { sanType: valueAt(sanType, 'value') as string } : {}),
+        mgmtEndpoints: endpoints,
+        ...(typeof namespace === 'string' ? { storageClusterNamespace: namespace } : {}),
+        secretNamespaces: secrets.map((o) => String(valueAt(o.deployed, 'metadata', 'namespace') ?? 'default')),
+      },
+      interfaces,
+    };
+  }
 }
 
-function checkMaxStorageNodes(value: number | ProfileVariable): void {
-  if (value instanceof ProfileVariable) {
-    if (value.format !== VariableFormat.NUMBER) {
-      throw new ValidationError(
-        `profile variable '${value.name}' for portworx maxStorageNodes has format '${value.format.value}': use VariableFormat.NUMBER`,
-      );
-    }
-    if (value.defaultValue !== undefined) checkStorageNodeCount(Number(value.defaultValue), `default '${value.defaultValue}' of profile variable '${value.name}'`);
-    return;
-  }
-  checkStorageNodeCount(value, 'maxStorageNodes');
+/**
+ * The newest Kubernetes each Portworx pack accepts, by Portworx major.minor: pack.json
+ * constraints `{packName: kubernetes, maxVersion: ...}` (pack-values.md §5 and §12):
+ * 3.2.3 max 1.31.99, 3.3.1 max 1.32.99, 3.4.1 max 1.33.99.
+ */
+const MAX_KUBERNETES: readonly { readonly portworx: string; readonly version: string; readonly label: string }[] = [
+  { portworx: '3.2', version: '1.31.99', label: '1.31.x' },
+  { portworx: '3.3', version: '1.32.99', label: '1.32.x' },
+  { portworx: '3.4', version: '1.33.99', label: '1.33.x' },
+];
+
+function maxKubernetes(version: string): Pick<StorageFacts, 'maxKubernetes'> {
+  const minor = version.split('.').slice(0, 2).join('.');
+  const i = MAX_KUBERNETES.findIndex((m) => m.portworx === minor);
+  if (i < 0) return {};
+  const newer = MAX_KUBERNETES[i + 1];
+  return { maxKubernetes: { version: MAX_KUBERNETES[i].version, label: MAX_KUBERNETES[i].label, ...(newer ? { newerPack: `${newer.portworx}.x` } : {}) } };
 }
 
-function checkStorageNodeCount(n: number, what: string): void {
-  if (!Number.isInteger(n) || n < MIN_STORAGE_NODES) {
-    throw new ValidationError(
-      `portworx ${what} (${n}) is invalid: give the number of worker nodes, a whole number of at least ${MIN_STORAGE_NODES} (Portworx needs 3 nodes for quorum)`,
-    );
-  }
+function stringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isYamlMap(v)) for (const [k, x] of Object.entries(v)) out[k] = String(x);
+  return out;
 }
+
+/** A variable for maxStorageNodes must be a number variable (its reference keeps the type). */
+function checkMaxStorageNodesVariable(value: number | ProfileVariable): void {
+  if (!(value instanceof ProfileVariable)) return;
+  if (value.format !== VariableFormat.NUMBER) {
+    throw new ValidationError(`profile variable '${value.name}' for portworx maxStorageNodes has format '${value.format.value}': use VariableFormat.NUMBER`);
+  }
+  const problem = value.defaultValue === undefined ? undefined : storageNodeCountProblem(Number(value.defaultValue), `default '${value.defaultValue}' of profile variable '${value.name}'`);
+  if (problem) throw new ValidationError(problem);
+}
+
+/** STO-001's form check: a whole number of at least 3 storage nodes. */
+export function storageNodeCountProblem(n: number, what: string): string | undefined {
+  if (Number.isInteger(n) && n >= MIN_STORAGE_NODES) return undefined;
+  return `portworx ${what} (${n}) is invalid: give the number of worker nodes, a whole number of at least ${MIN_STORAGE_NODES} (Portworx needs 3 nodes for quorum)`;
+}
+
 
 /** Linux interface names: at most 15 characters, no '/' or whitespace. */
 function checkInterface(name: string, prop: string): string {

@@ -86,10 +86,6 @@ export function checkStorageClasses(classes: readonly PortworxStorageClass[]): v
     }
     if (names.has(sc.name)) throw new ValidationError(`storage class name '${sc.name}' is used twice: give each storage class its own name`);
     names.add(sc.name);
-    const repl = sc.parameters?.repl;
-    if (repl !== undefined && !['1', '2', '3'].includes(repl)) {
-      throw new ValidationError(`storage class '${sc.name}' has repl '${repl}': Portworx keeps 1, 2 or 3 replicas, use '2' (the RA's value) or '3'`);
-    }
     if (sc.annotations?.[KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION] !== undefined) {
       throw new ValidationError(
         `storage class '${sc.name}' sets the annotation '${KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION}' directly: use isDefaultVirtClass: true instead`,
@@ -105,6 +101,12 @@ export function checkStorageClasses(classes: readonly PortworxStorageClass[]): v
       throw new ValidationError(`storage classes ${marked.map((n) => `'${n}'`).join(', ')} are all marked ${label}: mark only one (${flag})`);
     }
   }
+}
+
+/** STO-004's form check: Portworx keeps 1, 2 or 3 replicas. */
+export function replicationProblem(className: string, repl: string | undefined): string | undefined {
+  if (repl === undefined || ['1', '2', '3'].includes(repl)) return undefined;
+  return `storage class '${className}' has repl '${repl}': Portworx keeps 1, 2 or 3 replicas, use '2' (the RA's value) or '3'`;
 }
 
 /** The class VMs use: KubeVirt's default, else the cluster default, else the first. */

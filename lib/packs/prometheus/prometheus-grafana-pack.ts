@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
@@ -73,6 +74,7 @@ export class PrometheusGrafanaPack extends PackLayer {
       name: props.packName ?? PROMETHEUS_GRAFANA_PACK_NAME,
       version: props.version ?? '70.2.1',
       layer: LayerType.ADDON,
+      role: LayerRole.MONITORING,
       installPriority: props.installPriority ?? 20,
       namespace: MONITORING_NAMESPACE,
       registry: props.registry,

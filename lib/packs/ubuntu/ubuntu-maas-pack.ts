@@ -1,18 +1,25 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
+import { isYamlMap, RenderedLayer, valueAt } from '../../palette/rendered';
+import { addRuleCheck } from '../../palette/rule-validation';
 import { ValueNode } from '../../palette/values';
+import { IOsLayer, OsFacts } from '../facts';
 import { DEFAULT_FILE_OWNER, DEFAULT_FILE_PERMISSIONS, KubeadmFile, KubeadmPart, validatePartOutput } from './kubeadm-part';
 import { CaCertificate, CaCertificatesPart } from './parts/ca-certificates-part';
 import { ContainerdConfigPart, ContainerdConfigPartProps } from './parts/containerd-config-part';
-import { KubeletNodeIpPart } from './parts/kubelet-node-ip-part';
+import { KubeletNodeIpPart, readNodeIpCidr } from './parts/kubelet-node-ip-part';
 import { MultipathPart } from './parts/multipath-part';
 import { NfsPart, NfsPartProps } from './parts/nfs-part';
 import { PureFlashArrayUdevPart } from './parts/pure-flasharray-udev-part';
 import { ServiceRestartPart } from './parts/service-restart-part';
-import { WorkerTuningPart, WorkerTuningPartProps } from './parts/worker-tuning-part';
+import { readMaxPods, VMO_KUBELET_DROP_IN, WorkerTuningPart, WorkerTuningPartProps } from './parts/worker-tuning-part';
+
+/** The one apt transaction of the layer's packages. */
+const APT_INSTALL = 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ';
 
 /** Which Pure Storage FlashArray host settings to apply. */
 export interface PureFlashArrayOptions {
@@ -66,7 +73,7 @@ export interface UbuntuMaasPackProps {
  * parts, and the containerd/kubelet restart last. Files follow the same order; their order
  * does not matter on the node, as all files are written before any command runs.
  */
-export class UbuntuMaasPack extends PackLayer {
+export class UbuntuMaasPack extends PackLayer implements IOsLayer {
   public static readonly PACK_NAME = 'ubuntu-maas';
   /** The RA's "LTS__22.04" (group LTS, version 22.04). */
   public static readonly VERSION = '22.04';
@@ -84,10 +91,12 @@ export class UbuntuMaasPack extends PackLayer {
       version: UbuntuMaasPack.VERSION,
       tag: UbuntuMaasPack.VERSION,
       layer: LayerType.OS,
+      role: LayerRole.OS,
       registry: props.registry,
     });
     const nodeIp = new KubeletNodeIpPart({ managementCidr: props.managementCidr });
     this.managementCidr = nodeIp.managementCidr;
+    addRuleCheck(this, 'NET-001', () => (nodeIp.problem ? [nodeIp.problem] : []));
     this.parts = [nodeIp, ...optionalParts(props), ...(props.extraParts ?? []), ...((props.restartServices ?? true) ? [new ServiceRestartPart()] : [])];
 
     const pre: string[] = [];
@@ -104,7 +113,7 @@ export class UbuntuMaasPack extends PackLayer {
     for (const { part, out } of rendered) {
       if (!packagesInstalled && (out.packages ?? []).length) {
         // One apt transaction for every part's packages (the RA: "apt update && apt install -y grepcidr").
-        pre.push(`apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${packages.join(' ')}`);
+        pre.push(`${APT_INSTALL}${packages.join(' ')}`);
         packagesInstalled = true;
       }
       for (const f of out.files ?? []) {
@@ -132,6 +141,19 @@ export class UbuntuMaasPack extends PackLayer {
     if (post.length) kubeadmconfig.postKubeadmCommands = post;
     if (files.length) kubeadmconfig.files = files.map((f) => ({ ...f }));
     this.addValues({ kubeadmconfig });
+  }
+
+  /** What the written values say: the packages installed, the node-IP subnet, the worker pod limit. */
+  public osFacts(rendered: RenderedLayer): OsFacts {
+    const commands = valueAt(rendered.deployed, 'kubeadmconfig', 'preKubeadmCommands');
+    const texts = Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
+    const packages = texts.filter((c) => c.startsWith(APT_INSTALL)).flatMap((c) => c.slice(APT_INSTALL.length).trim().split(/\s+/));
+    const nodeIpCidr = texts.map(readNodeIpCidr).find((c) => c !== undefined);
+    const files = valueAt(rendered.deployed, 'kubeadmconfig', 'files');
+    const tuning = (Array.isArray(files) ? files : []).find((f) => isYamlMap(f) && f.targetPath === VMO_KUBELET_DROP_IN);
+    const content = valueAt(tuning, 'content');
+    const maxPods = typeof content === 'string' ? readMaxPods(content) : undefined;
+    return { packages, ...(nodeIpCidr !== undefined ? { nodeIpCidr } : {}), ...(maxPods !== undefined ? { maxPodsPerNode: maxPods } : {}) };
   }
 }
 

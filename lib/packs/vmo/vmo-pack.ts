@@ -1,13 +1,18 @@
 import { Construct } from 'constructs';
 import { VolumeSnapshotClassDeletionPolicy } from '../../../imports/snapshot.storage.k8s.io';
 import { ValidationError } from '../../common/errors';
+import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable } from '../../palette/profile-variable';
+import { RenderedLayer, valueAt } from '../../palette/rendered';
 import { ValueNode, Values } from '../../palette/values';
+import { IVmoLayer, VmoFacts } from '../facts';
+import { tryVlans, vlanListProblem } from '../../common/vlan-list';
 import { VlanSet } from '../../common/vlan-set';
+import { addRuleCheck } from '../../palette/rule-validation';
 import { KubevirtFeatureGate, RA_FEATURE_GATES, VMO_REQUIRED_FEATURE_GATES } from './kubevirt-feature-gate';
 import { VmoDashboardAccess } from './vmo-dashboard-access';
 
@@ -29,7 +34,7 @@ export interface VmoVlanFilteringProps {
    * `env.allowedVlans`: the VLANs VMs may use. RA rev 1.7 makes it a profile variable.
    * @default VlanSet.parse('21-100') (RA)
    */
-  readonly allowedVlans?: VlanSet | ProfileVariable;
+  readonly allowedVlans?: VlanSet | ProfileVariable | string;
   /**
    * `env.allowVlansOnSelf`: let the host itself use VLANs on the bridge. "Enable this option
    * when the br0 interface on the host has an IP address or has VLAN-subinterfaces defined"
@@ -47,7 +52,7 @@ export interface VmoVlanFilteringProps {
    * substitutes the values at deploy time, so give such a variable a non-empty value.
    * @default VlanSet.parse('1,10,20') (seed 001: "1,10,20,21-100" less the VM VLANs)
    */
-  readonly allowedVlansOnSelf?: VlanSet | ProfileVariable;
+  readonly allowedVlansOnSelf?: VlanSet | ProfileVariable | string;
 }
 
 /** `charts.virtual-machine-orchestrator.snapshot-controller.volumeSnapshotClass`. */
@@ -127,10 +132,10 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
  * namespaces, VLAN filtering on br0, the Portworx snapshot class, the KubeVirt feature
  * gates and the persistent-TPM storage class.
  */
-export class VirtualMachineOrchestratorPack extends PackLayer {
+export class VirtualMachineOrchestratorPack extends PackLayer implements IVmoLayer {
   public readonly access: VmoDashboardAccess;
   /** The VM VLANs (`env.allowedVlans`); undefined when VLAN filtering is off. */
-  public readonly allowedVlans?: VlanSet | ProfileVariable;
+  public readonly allowedVlans?: VlanSet | ProfileVariable | string;
   /** Every feature gate written, the required ones first. */
   public readonly featureGates: readonly KubevirtFeatureGate[];
 
@@ -139,6 +144,7 @@ export class VirtualMachineOrchestratorPack extends PackLayer {
       name: 'virtual-machine-orchestrator',
       version: props.version ?? '4.7.0',
       layer: LayerType.ADDON,
+      role: LayerRole.VMO,
       installPriority: props.installPriority ?? 30,
       namespace: VMO_NAMESPACE,
       registry: props.registry,
@@ -200,6 +206,34 @@ export class VirtualMachineOrchestratorPack extends PackLayer {
     if (props.values) this.addValues(props.values);
   }
 
+  /** What the written values say: access, VLAN filtering, the private CA, the TPM state class, the snapshot driver. */
+  public vmoFacts(rendered: RenderedLayer): VmoFacts {
+    const chart = valueAt(rendered.deployed, 'charts', 'virtual-machine-orchestrator');
+    const env = valueAt(chart, 'vlanFiltering', 'env');
+    const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+    const access = text(valueAt(rendered.deployed, 'pack', 'palette', 'config', 'dashboard', 'access'));
+    const ca = valueAt(chart, 'privateCaCertificate');
+    const onSelf = valueAt(env, 'allowVlansOnSelf');
+    return {
+      access: access === VmoDashboardAccess.DIRECT.value ? 'direct' : access === VmoDashboardAccess.PROXIED.value ? 'proxied' : (access ?? 'proxied'),
+      vlanFiltering: valueAt(chart, 'vlanFiltering', 'enabled') === true,
+      ...(text(valueAt(env, 'allowedVlans')) !== undefined ? { vmVlans: text(valueAt(env, 'allowedVlans')) } : {}),
+      ...(onSelf !== undefined ? { allowVlansOnSelf: onSelf === true || onSelf === 'true' } : {}),
+      ...(text(valueAt(env, 'allowedVlansOnSelf')) !== undefined ? { allowedVlansOnSelf: text(valueAt(env, 'allowedVlansOnSelf')) } : {}),
+      ...(text(valueAt(env, 'bridgeIF')) !== undefined ? { bridge: text(valueAt(env, 'bridgeIF')) } : {}),
+      ...(valueAt(ca, 'enabled') === true
+        ? { privateCa: { configMapName: text(valueAt(ca, 'configmapName')) ?? '', key: text(valueAt(ca, 'certificateKey')) ?? '' } }
+        : {}),
+      ...(text(valueAt(chart, 'kubevirt', 'kubevirtResource', 'config', 'additionalConfig', 'vmStateStorageClass')) !== undefined
+        ? { vmStateStorageClass: text(valueAt(chart, 'kubevirt', 'kubevirtResource', 'config', 'additionalConfig', 'vmStateStorageClass')) }
+        : {}),
+      ...(text(valueAt(chart, 'snapshot-controller', 'volumeSnapshotClass', 'driver')) !== undefined
+        ? { snapshotDriver: text(valueAt(chart, 'snapshot-controller', 'volumeSnapshotClass', 'driver')) }
+        : {}),
+      namespace: text(valueAt(rendered.deployed, 'pack', 'namespace')) ?? VMO_NAMESPACE,
+    };
+  }
+
   private renderVlanFiltering(p: VmoVlanFilteringProps): Values {
     if (!(p.enabled ?? true)) return { enabled: false };
     const namespace = p.namespace ?? 'kube-system';
@@ -208,8 +242,12 @@ export class VirtualMachineOrchestratorPack extends PackLayer {
     if (!/^[^/:\s]{1,15}$/.test(bridgeIF)) {
       throw new ValidationError(`VLAN filtering bridgeIF '${bridgeIF}' is not a valid Linux interface name: use 1-15 characters without '/', ':' or spaces (e.g. 'br0')`);
     }
-    const vmVlans = p.allowedVlans ?? VlanSet.parse('21-100');
-    const hostVlans = p.allowedVlansOnSelf ?? VlanSet.parse('1,10,20');
+    // A list given as text is written as given when it does not parse; VLAN-001 reports it.
+    const asSet = (v: VlanSet | ProfileVariable | string): VlanSet | ProfileVariable | string => (typeof v === 'string' ? (tryVlans(v) ?? v) : v);
+    const vmVlans = asSet(p.allowedVlans ?? VlanSet.parse('21-100'));
+    const hostVlans = asSet(p.allowedVlansOnSelf ?? VlanSet.parse('1,10,20'));
+    const texts = [vmVlans, hostVlans].filter((v): v is string => typeof v === 'string');
+    if (texts.length) addRuleCheck(this, 'VLAN-001', () => texts.map((t) => vlanListProblem(t)).filter((m): m is string => !!m));
     if (vmVlans instanceof VlanSet && vmVlans.size === 0) {
       throw new ValidationError(`VLAN filtering allowedVlans is empty: give the VLANs VMs may use (e.g. VlanSet.parse('21-100'))`);
     }
@@ -229,18 +267,18 @@ export class VirtualMachineOrchestratorPack extends PackLayer {
         bridgeIF,
         allowedVlans: vmVlans instanceof VlanSet ? vmVlans.toString() : vmVlans,
         // The pack reads a string, not a YAML boolean.
-        allowVlansOnSelf: allowVlansOnSelf instanceof ProfileVariable ? allowVlansOnSelf : String(allowVlansOnSelf),
+        allowVlansOnSelf: allowVlansOnSelf instanceof ProfileVariable ? allowVlansOnSelf.asText() : String(allowVlansOnSelf),
         allowedVlansOnSelf: this.vlansOnSelf(vmVlans, hostVlans),
       },
     };
   }
 
   /** The host's VLANs plus the VM VLANs: one merged list when both are literal. */
-  private vlansOnSelf(vm: VlanSet | ProfileVariable, host: VlanSet | ProfileVariable): ValueNode {
+  private vlansOnSelf(vm: VlanSet | ProfileVariable | string, host: VlanSet | ProfileVariable | string): ValueNode {
     if (vm instanceof VlanSet && host instanceof VlanSet) return host.union(vm).toString();
     if (host instanceof VlanSet && host.size === 0) return vm instanceof VlanSet ? vm.toString() : vm;
     // A variable inside a longer string is declared on the layer by hand.
-    const part = (v: VlanSet | ProfileVariable) => (v instanceof VlanSet ? v.toString() : this.useVariable(v));
+    const part = (v: VlanSet | ProfileVariable | string) => (v instanceof VlanSet ? v.toString() : typeof v === 'string' ? v : this.useVariable(v));
     return `${part(host)},${part(vm)}`;
   }
 }

@@ -62,17 +62,19 @@ export const PAL_002: Rule<ProfileJson> = {
         }
         continue;
       }
+      // A sensitive default is a secret (SEC-001 reports it): never repeat it in a message.
+      const shown = v.isSensitive ? `(${v.defaultValue.length} characters, not shown)` : `'${v.defaultValue}'`;
       const problem = formatProblem(v.format, v.defaultValue);
       if (problem) {
-        out.push({ location: location(v), message: `default '${v.defaultValue}' ${problem}, but the format is '${v.format}': fix the default or the format` });
+        out.push({ location: location(v), message: `default ${shown} ${problem}, but the format is '${v.format}': fix the default or the format` });
       }
       if (regex && !regex.test(v.defaultValue)) {
-        out.push({ location: location(v), message: `default '${v.defaultValue}' does not match the regex '${v.regex}': fix the default or the regex` });
+        out.push({ location: location(v), message: `default ${shown} does not match the regex '${v.regex}': fix the default or the regex` });
       }
       if (v.options?.length && !v.options.some((o) => o.value === v.defaultValue)) {
         out.push({
           location: location(v),
-          message: `default '${v.defaultValue}' is not one of the dropdown options (${v.options.map((o) => o.value).join(', ')}): pick one of them`,
+          message: `default ${shown} is not one of the dropdown options (${v.options.map((o) => o.value).join(', ')}): pick one of them`,
         });
       }
     }

@@ -21,8 +21,8 @@ export const CAP_001: Rule<VmoSiteModel> = {
   level: FindingLevel.INFO,
   description: 'control-plane size for the worker count (10 -> 4 cores/8 GB, 25 -> 4/16, 100 -> 8/32, 250 -> 16/64, 500 -> 32/128)',
   source: 'seed 002 (RA rev 1.7), "Hardware resources" control-plane sizing table',
-  check({ plan }) {
-    const workers = plan.nodes.workers;
+  check(site) {
+    const workers = site.nodes.workers;
     if (!isCount(workers)) return []; // STO-001 reports a malformed worker count
     const row = SIZING.find((r) => workers <= r.workers);
     if (!row) {

@@ -14,9 +14,9 @@ export const CAP_003: Rule<VmoSiteModel> = {
   level: FindingLevel.INFO,
   description: 'VM capacity estimate: pods left after overhead, at most ~200 VMs per node',
   source: 'seed 002 (RA rev 1.7), "Solution Sizing"',
-  check({ plan }) {
-    const b = podBudget(plan);
-    const workers = plan.nodes.workers;
+  check(site) {
+    const b = podBudget(site);
+    const workers = site.nodes.workers;
     if (!b || !isCount(workers)) return [];
     const byNodes = MAX_VMS_PER_NODE * workers;
     const vms = Math.max(0, Math.min(b.podsLeft, byNodes));

@@ -1,5 +1,8 @@
-import { SitePlan } from '../../site/site-plan';
 import { Ipv4Block, parseIpv4Cidr } from '../../common/ipv4-block';
+import { VmoSiteModel } from '../site-model';
+
+/** kubelet's own pod limit when the OS layer sets none. */
+export const KUBELET_DEFAULT_MAX_PODS = 110;
 
 /** Seed 002 "Solution Sizing": "10 pods per node for Cilium, Multus, VMO, monitoring and Portworx daemons". */
 export const OVERHEAD_PODS_PER_NODE = 10;
@@ -32,11 +35,11 @@ export interface PodBudget {
 export const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
 /** The budget, or undefined when an input is malformed (NET-001, NET-003, CAP-002 report those). */
-export function podBudget(plan: SitePlan): PodBudget | undefined {
-  const podCidr = parseIpv4Cidr(plan.kubernetes.podCidr);
-  const { controlPlane, workers } = plan.nodes;
-  const nodePrefix = plan.kubernetes.nodePodCidrPrefix;
-  const maxPodsPerNode = plan.kubernetes.maxPodsPerNode;
+export function podBudget(site: VmoSiteModel): PodBudget | undefined {
+  const podCidr = parseIpv4Cidr(site.kubernetes?.podCidr);
+  const { controlPlane, workers } = site.nodes;
+  const nodePrefix = site.kubernetes?.nodePodCidrPrefix;
+  const maxPodsPerNode = maxPodsOf(site);
   if (!podCidr || podCidr.prefix === undefined || !isCount(controlPlane) || !isCount(workers)) return undefined;
   if (!isCount(nodePrefix) || nodePrefix < podCidr.prefix || nodePrefix > 32 || !isCount(maxPodsPerNode)) return undefined;
   const nodes = controlPlane + workers;
@@ -54,6 +57,11 @@ export function podBudget(plan: SitePlan): PodBudget | undefined {
     overheadPods,
     podsLeft: activePods - overheadPods,
   };
+}
+
+/** The pods per node the OS layer lets kubelet run (kubelet's 110 when it sets none). */
+export function maxPodsOf(site: VmoSiteModel): number {
+  return site.os?.maxPodsPerNode ?? KUBELET_DEFAULT_MAX_PODS;
 }
 
 /** `15,062`: thousands separated, as the RA writes them. */

@@ -34,15 +34,15 @@ export const NET_001: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'every CIDR, address, range and gateway parses as IPv4; the host bits of a CIDR are zero',
   source: 'rules-catalog.md (no RA section: a malformed address breaks every layer that uses it)',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    for (const s of siteSubnets(plan)) checkCidr(out, s.label, s.location, s.text, RA_EXAMPLES[s.location]);
+    for (const s of siteSubnets(site)) checkCidr(out, s.label, s.location, s.text, RA_EXAMPLES[s.location]);
     for (const role of ['pxe', 'mgmt', 'data'] as const) {
-      const subnet = parseIpv4Cidr(plan.network[role].cidr);
+      const subnet = parseIpv4Cidr(site.network[role].cidr);
       const example = subnet && subnet.last - subnet.first > 1 ? ipv4ToString(subnet.first + 1) : '10.20.30.1';
-      checkAddress(out, `${role === 'pxe' ? 'PXE' : role} gateway`, `network.${role}.gateway`, plan.network[role].gateway, example);
+      checkAddress(out, `${role === 'pxe' ? 'PXE' : role} gateway`, `network.${role}.gateway`, site.network[role].gateway, example);
     }
-    for (const p of poolEntries(plan)) {
+    for (const p of poolEntries(site)) {
       if (p.text.includes('/')) {
         checkCidr(out, p.label, p.location, p.text, '10.20.30.128/26');
       } else if (!parseIpv4Pool(p.text)) {
@@ -54,14 +54,13 @@ export const NET_001: Rule<VmoSiteModel> = {
         });
       }
     }
-    if (plan.cilium.ipv4NativeRoutingCidr !== undefined) {
-      checkCidr(out, 'cilium native routing CIDR', 'cilium.ipv4NativeRoutingCidr', plan.cilium.ipv4NativeRoutingCidr, '100.64.0.0/17');
-    }
-    (plan.loadBalancer.bgp?.peers ?? []).forEach((peer, i) =>
+    const routing = site.cni?.ipv4NativeRoutingCidr;
+    if (routing !== undefined) checkCidr(out, 'cilium native routing CIDR', 'cilium.ipv4NativeRoutingCidr', routing, '100.64.0.0/17');
+    (site.loadBalancer?.bgpPeers ?? []).forEach((peer, i) =>
       checkAddress(out, 'BGP peer address', `loadBalancer.bgp.peers[${i}].address`, peer.address, '10.20.30.1'),
     );
-    plan.storage.flashArrays.forEach((fa, i) =>
-      checkAddress(out, 'FlashArray management endpoint', `storage.portworx.flashArrays[${i}].mgmtEndpoint`, fa.mgmtEndpoint, '172.16.200.50'),
+    (site.storage?.flashArray?.mgmtEndpoints ?? []).forEach((endpoint, i) =>
+      checkAddress(out, 'FlashArray management endpoint', `storage.portworx.flashArrays[${i}].mgmtEndpoint`, endpoint, '172.16.200.50'),
     );
     return out;
   },

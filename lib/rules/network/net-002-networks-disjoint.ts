@@ -13,9 +13,9 @@ export const NET_002: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'pod CIDR, service CIDR, PXE, mgmt and data subnets are pairwise disjoint; MetalLB pools overlap none of them but the data subnet',
   source: 'seed 002 (RA rev 1.7), "Network configuration" network table',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const subnets = siteSubnets(plan);
+    const subnets = siteSubnets(site);
     for (let i = 0; i < subnets.length; i++) {
       for (let j = i + 1; j < subnets.length; j++) {
         const a = subnets[i];
@@ -32,7 +32,7 @@ export const NET_002: Rule<VmoSiteModel> = {
       }
     }
     const data = subnets.find((s) => s.location === 'network.data.cidr');
-    for (const p of poolEntries(plan)) {
+    for (const p of poolEntries(site)) {
       if (!p.block) continue;
       for (const s of subnets) {
         if (s === data || !s.block || !overlaps(p.block, s.block)) continue;

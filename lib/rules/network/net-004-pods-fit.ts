@@ -1,5 +1,5 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
-import { describeBudget, formatCount, isCount, podBudget } from '../capacity/pod-budget';
+import { describeBudget, formatCount, isCount, maxPodsOf, podBudget } from '../capacity/pod-budget';
 import { VmoSiteModel } from '../site-model';
 
 /**
@@ -13,13 +13,13 @@ export const NET_004: Rule<VmoSiteModel> = {
   level: FindingLevel.WARNING,
   description: 'max pods per node x nodes fits the pod CIDR (each node block holds its max pods) and leaves pods for VMs after the overhead (10 per node + 58)',
   source: 'seed 002 (RA rev 1.7), "Solution Sizing"',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const maxPods = plan.kubernetes.maxPodsPerNode;
+    const maxPods = maxPodsOf(site);
     if (!isCount(maxPods) || maxPods < 1) {
       return [{ location: 'kubernetes.maxPodsPerNode', message: `max pods per node '${maxPods}' is not a positive whole number: use 250 (RA "Solution Sizing")` }];
     }
-    const b = podBudget(plan);
+    const b = podBudget(site);
     if (!b) return out; // NET-001 / NET-003 report the malformed inputs
     if (b.maxPodsPerNode > b.podsPerBlock) {
       out.push({
@@ -32,7 +32,7 @@ export const NET_004: Rule<VmoSiteModel> = {
       out.push({
         location: 'kubernetes.podCidr',
         message:
-          `pod CIDR ${plan.kubernetes.podCidr} holds ${formatCount(Math.max(0, b.blocks - 1) * b.podsPerBlock)} pods besides the repave spare, ` +
+          `pod CIDR ${b.podCidr.text} holds ${formatCount(Math.max(0, b.blocks - 1) * b.podsPerBlock)} pods besides the repave spare, ` +
           `but ${formatCount(b.activePods)} are needed: widen the pod CIDR (see NET-003) or lower max pods per node; ${describeBudget(b)}`,
       });
     }

@@ -8,10 +8,10 @@ export const NET_005: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'each gateway lies inside its subnet and is not the network or broadcast address',
   source: 'rules-catalog.md (seed 002 network table gives the data gateway 10.20.30.1 inside its subnet)',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
     for (const role of ['pxe', 'mgmt', 'data'] as const) {
-      const { gateway, cidr } = plan.network[role];
+      const { gateway, cidr } = site.network[role];
       const gw = parseIpv4Address(gateway);
       const subnet = parseIpv4Cidr(cidr);
       if (gateway === undefined || gw === undefined || !subnet || subnet.prefix === undefined) continue; // NET-001

@@ -14,18 +14,18 @@ export const NET_006: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'each MetalLB pool lies inside the data subnet (L2 mode) and excludes its gateway, network and broadcast addresses; pools do not overlap',
   source: 'seed 001 (RA rev 1.2) and seed 002 (RA rev 1.7), MetalLB layer',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const data = parseIpv4Cidr(plan.network.data.cidr);
-    const gateway = parseIpv4Address(plan.network.data.gateway);
-    const entries = poolEntries(plan).filter((p) => p.block);
+    const data = parseIpv4Cidr(site.network.data.cidr);
+    const gateway = parseIpv4Address(site.network.data.gateway);
+    const entries = poolEntries(site).filter((p) => p.block);
     entries.forEach((p, i) => {
       const block = p.block;
       if (!block) return;
       const what = `${p.label} ${p.text}`;
       if (data && data.prefix !== undefined) {
         const inner = data.prefix < 31 ? { first: data.first + 1, last: data.last - 1 } : data;
-        if (plan.loadBalancer.mode === 'l2' && !contains(data, block)) {
+        if (site.loadBalancer?.mode === 'l2' && !contains(data, block)) {
           out.push({
             location: p.location,
             message: `${what} is not inside the data subnet ${data.canonical}: L2 advertisement only reaches the data VLAN; use addresses of ${describeRange(inner)}`,
@@ -44,7 +44,7 @@ export const NET_006: Rule<VmoSiteModel> = {
       if (gateway !== undefined && gateway >= block.first && gateway <= block.last) {
         out.push({
           location: p.location,
-          message: `${what} includes the data gateway ${plan.network.data.gateway}: leave the gateway out of the pool, e.g. start the range after it`,
+          message: `${what} includes the data gateway ${site.network.data.gateway}: leave the gateway out of the pool, e.g. start the range after it`,
         });
       }
       for (const q of entries.slice(i + 1)) {

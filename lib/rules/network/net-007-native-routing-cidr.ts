@@ -12,10 +12,10 @@ export const NET_007: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: "Cilium's ipv4NativeRoutingCIDR, when native routing is chosen, contains the pod CIDR",
   source: 'seed 001 (RA rev 1.2), Cilium layer',
-  check({ plan }) {
-    if (plan.cilium.podNetworking !== 'native') return [];
-    const pod = parseIpv4Cidr(plan.kubernetes.podCidr);
-    const routing = plan.cilium.ipv4NativeRoutingCidr;
+  check(site) {
+    if (site.cni?.podNetworking !== 'native') return [];
+    const pod = parseIpv4Cidr(site.kubernetes?.podCidr);
+    const routing = site.cni.ipv4NativeRoutingCidr;
     if (!pod) return []; // NET-001
     if (routing === undefined) {
       return [{ location: 'cilium.ipv4NativeRoutingCidr', message: `native pod networking has no ipv4NativeRoutingCidr: set it to the pod CIDR ${pod.canonical} or a CIDR containing it` }];

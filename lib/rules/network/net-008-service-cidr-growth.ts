@@ -15,8 +15,8 @@ export const NET_008: Rule<VmoSiteModel> = {
   level: FindingLevel.WARNING,
   description: 'the service CIDR does not sit where the pod CIDR would grow (right after it); suggest one further away',
   source: 'seed 002 (RA rev 1.7), "Solution Sizing"',
-  check({ plan }) {
-    const subnets = siteSubnets(plan);
+  check(site) {
+    const subnets = siteSubnets(site);
     const pod = subnets.find((s) => s.location === 'kubernetes.podCidr')?.block;
     const service = subnets.find((s) => s.location === 'kubernetes.serviceCidr')?.block;
     if (!pod || !service || pod.prefix === undefined || service.prefix === undefined || pod.prefix < 2) return [];
@@ -30,7 +30,7 @@ export const NET_008: Rule<VmoSiteModel> = {
       {
         location: 'kubernetes.serviceCidr',
         message:
-          `service CIDR ${plan.kubernetes.serviceCidr} sits right ${service.first > pod.last ? 'after' : 'before'} the pod CIDR ${plan.kubernetes.podCidr}, ` +
+          `service CIDR ${service.text} sits right ${service.first > pod.last ? 'after' : 'before'} the pod CIDR ${pod.text}, ` +
           `so the pod CIDR cannot grow to ${grown.canonical} later: ` +
           `if the cluster may grow, use a service CIDR further away${away ? `, such as ${away.canonical}` : ''}`,
       },

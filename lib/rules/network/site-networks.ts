@@ -1,5 +1,5 @@
-import { SitePlan } from '../../site/site-plan';
 import { Ipv4Block, parseIpv4Cidr, parseIpv4Pool } from '../../common/ipv4-block';
+import { VmoSiteModel } from '../site-model';
 
 /** One network of the site as the rules name it: what it is, where it is set, and its block when it parses. */
 export interface SiteNetwork {
@@ -12,29 +12,26 @@ export interface SiteNetwork {
   readonly block?: Ipv4Block;
 }
 
-/** The pod and service CIDRs and the PXE, mgmt and data subnets (seed 002 network table). */
-export function siteSubnets(plan: SitePlan): SiteNetwork[] {
-  const n = plan.network;
-  const entries: [string, string, string][] = [
-    ['pod CIDR', 'kubernetes.podCidr', plan.kubernetes.podCidr],
-    ['service CIDR', 'kubernetes.serviceCidr', plan.kubernetes.serviceCidr],
+/**
+ * The pod and service CIDRs as the Kubernetes layer writes them, and the PXE, mgmt and data
+ * subnets of the hosts (seed 002 network table).
+ */
+export function siteSubnets(site: VmoSiteModel): SiteNetwork[] {
+  const n = site.network;
+  const entries: [string, string, string | undefined][] = [
+    ['pod CIDR', 'kubernetes.podCidr', site.kubernetes?.podCidr],
+    ['service CIDR', 'kubernetes.serviceCidr', site.kubernetes?.serviceCidr],
     ['PXE subnet', 'network.pxe.cidr', n.pxe.cidr],
     ['mgmt subnet', 'network.mgmt.cidr', n.mgmt.cidr],
     ['data subnet', 'network.data.cidr', n.data.cidr],
   ];
-  return entries.map(([label, location, text]) => network(label, location, text, parseIpv4Cidr(text)));
+  return entries.flatMap(([label, location, text]) => (text === undefined ? [] : [network(label, location, text, parseIpv4Cidr(text))]));
 }
 
-/** The subnet of one host network role, by its props name. */
-export function subnetOf(plan: SitePlan, role: 'pxe' | 'mgmt' | 'data'): SiteNetwork {
-  const text = plan.network[role].cidr;
-  return network(`${role === 'pxe' ? 'PXE' : role} subnet`, `network.${role}.cidr`, text, parseIpv4Cidr(text));
-}
-
-/** Every address entry of every MetalLB pool. */
-export function poolEntries(plan: SitePlan): (SiteNetwork & { readonly pool: string })[] {
-  return plan.loadBalancer.pools.flatMap((p) =>
-    (p.addresses ?? []).map((text) => ({ ...network(`MetalLB pool '${p.name}' entry`, `loadBalancer.pools[${p.name}]`, text, parseIpv4Pool(text)), pool: p.name })),
+/** Every address entry of every MetalLB pool the load balancer layer writes. */
+export function poolEntries(site: VmoSiteModel): (SiteNetwork & { readonly pool: string })[] {
+  return (site.loadBalancer?.pools ?? []).flatMap((p) =>
+    p.addresses.map((text) => ({ ...network(`MetalLB pool '${p.name}' entry`, `loadBalancer.pools[${p.name}]`, text, parseIpv4Pool(text)), pool: p.name })),
   );
 }
 

@@ -12,11 +12,11 @@ export const STO_002: Rule<VmoSiteModel> = {
   level: FindingLevel.WARNING,
   description: 'Portworx cloudStorage.maxStorageNodes equals the worker count (RA rev 1.7), so LUNs move instead of rebuilding on repave',
   source: 'seed 002 (RA rev 1.7), Portworx layer and "Selected solution" settings table',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const { maxStorageNodes } = plan.storage;
-    const { workers } = plan.nodes;
-    if (maxStorageNodes !== workers) {
+    const maxStorageNodes = site.storage?.maxStorageNodes;
+    const { workers } = site.nodes;
+    if (maxStorageNodes !== undefined && maxStorageNodes !== workers) {
       out.push({
         location: 'storage.portworx.maxStorageNodes',
         message:

@@ -3,6 +3,8 @@ import { VmoSiteModel } from '../site-model';
 
 /** Seed 001: "Do not use this setting in clusters with 6 or fewer nodes in the worker pool." */
 const MAX_WORKERS_WITHOUT_REMOTE = 6;
+/** The Stork storage class parameter (seed 001). */
+const PREFER_REMOTE_NODE_ONLY = 'stork.libopenstorage.org/preferRemoteNodeOnly';
 
 /**
  * STO-003: Stork's `preferRemoteNodeOnly: "true"` keeps VMs off the nodes serving their
@@ -13,10 +15,11 @@ export const STO_003: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'stork.libopenstorage.org/preferRemoteNodeOnly: "true" needs more than 6 workers',
   source: 'seed 001 (RA rev 1.2), Portworx storage class',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const { workers } = plan.nodes;
-    if (plan.storage.preferRemoteNodeOnly === true && !(workers > MAX_WORKERS_WITHOUT_REMOTE)) {
+    const { workers } = site.nodes;
+    const vmClass = site.storage?.storageClasses.find((sc) => sc.name === site.storage?.vmStorageClass);
+    if (vmClass?.parameters[PREFER_REMOTE_NODE_ONLY] === 'true' && !(workers > MAX_WORKERS_WITHOUT_REMOTE)) {
       out.push({
         location: 'storage.portworx.preferRemoteNodeOnly',
         message:

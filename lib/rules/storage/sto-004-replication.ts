@@ -15,10 +15,13 @@ export const STO_004: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'the storage class repl is at most the number of storage nodes; warning when repl is 1 (data lost with one node)',
   source: 'seed 000 "Storage Considerations When Removing Nodes" (Portworx); seed 002 (RA rev 1.7) repl "2"',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const repl = plan.storage.replication;
-    const nodes = storageNodeCount(plan);
+    const storage = site.storage;
+    const vmClass = storage?.storageClasses.find((sc) => sc.name === storage.vmStorageClass);
+    const repl = vmClass ? storage?.replicasOf(vmClass) : undefined;
+    if (repl === undefined) return out;
+    const nodes = storageNodeCount(site);
     if (!Number.isInteger(repl) || repl < 1 || repl > MAX_REPLICATION) {
       out.push({ location: 'storage.portworx.replication', message: `replication '${repl}' is not a Portworx repl: use 1, 2 or 3 (the RA uses 2)` });
     } else if (nodes !== undefined && repl > nodes) {

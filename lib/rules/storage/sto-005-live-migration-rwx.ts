@@ -1,5 +1,4 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
-import { safeProfiles } from '../profile-scan';
 import { VmoSiteModel } from '../site-model';
 import { volumeClaims } from './volume-claims';
 
@@ -15,26 +14,21 @@ export const STO_005: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'live migration needs RWX: the VM storage class and the CDI StorageProfile claim ReadWriteMany',
   source: 'seed 002 (RA rev 1.7), "Enabling Live Migration"; seed 000 "Storage Requirements"',
-  check({ plan, profiles }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    if (plan.storage.accessMode !== RWX) {
-      out.push({
-        location: 'storage.accessMode',
-        message: `the VM storage class ${plan.storage.storageClassName} is used as ${plan.storage.accessMode}: live migration needs ${RWX}; use ${RWX}`,
-      });
-    }
-    const claims = volumeClaims(safeProfiles(profiles)).filter((c) => c.kind === 'StorageProfile');
+    const vmClass = site.storage?.vmStorageClass;
+    const claims = volumeClaims(site).filter((c) => c.kind === 'StorageProfile');
     for (const c of claims.filter((x) => x.form === 'claimPropertySets[0]' && !(x.accessModes ?? []).includes(RWX))) {
       out.push({
         location: c.location,
         message: `${c.what} claims ${(c.accessModes ?? []).join(', ') || 'no access mode'} first: live migration needs ${RWX}; list ${RWX} in the first claimPropertySet`,
       });
     }
-    if (claims.length && !claims.some((c) => c.className === plan.storage.storageClassName)) {
+    if (vmClass && claims.length && !claims.some((c) => c.className === vmClass)) {
       const names = [...new Set(claims.map((c) => c.className))].join(', ');
       out.push({
         location: claims[0].location,
-        message: `no CDI StorageProfile is named after the VM storage class ${plan.storage.storageClassName} (found: ${names}): name the StorageProfile ${plan.storage.storageClassName} so CDI claims RWX on it`,
+        message: `no CDI StorageProfile is named after the VM storage class ${vmClass} (found: ${names}): name the StorageProfile ${vmClass} so CDI claims RWX on it`,
       });
     }
     return out;

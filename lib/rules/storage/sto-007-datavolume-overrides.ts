@@ -1,5 +1,4 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
-import { safeProfiles } from '../profile-scan';
 import { VmoSiteModel } from '../site-model';
 import { volumeClaims } from './volume-claims';
 
@@ -13,9 +12,9 @@ export const STO_007: Rule<VmoSiteModel> = {
   level: FindingLevel.WARNING,
   description: 'DataVolumes use spec.storage without volumeMode/accessModes, so the StorageProfile decides',
   source: 'field report of RA deploys; CDI StorageProfile semantics (seed 002 VMO-Storage layer)',
-  check({ profiles }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    for (const c of volumeClaims(safeProfiles(profiles)).filter((x) => x.kind === 'DataVolume')) {
+    for (const c of volumeClaims(site).filter((x) => x.kind === 'DataVolume')) {
       const set = [
         ...(c.volumeMode !== undefined ? [`volumeMode ${c.volumeMode}`] : []),
         ...(c.accessModes !== undefined ? [`accessModes ${c.accessModes.join(', ') || '[]'}`] : []),

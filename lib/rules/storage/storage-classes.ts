@@ -1,61 +1,50 @@
-import { ProfileJson } from '../../palette/cluster-profile';
-import { SitePlan } from '../../site/site-plan';
-import { isMap, manifestObjects, packValues, pathGet } from '../profile-scan';
-import { compareVersions, parseVersion } from './versions';
+import { StorageClassFacts } from '../../packs/facts';
+import { valueAt } from '../../palette/rendered';
+import { VmoSiteModel } from '../site-model';
 
-/** What the rules know about a storage class: who provisions it and how it serves RWX. */
-export interface StorageClassInfo {
-  readonly name: string;
-  readonly provisioner: string;
-  /** Portworx `sharedv4: "true"`: RWX over an NFS share (Filesystem only). */
-  readonly sharedv4: boolean;
-}
-
-export const PORTWORX_PROVISIONER = 'pxd.portworx.com';
-
-/** The site's VM class (Portworx) plus every class the profiles define in a Portworx layer or a StorageClass manifest. */
-export function storageClasses(plan: SitePlan, profiles: readonly ProfileJson[]): Map<string, StorageClassInfo> {
-  const classes = new Map<string, StorageClassInfo>();
-  classes.set(plan.storage.storageClassName, { name: plan.storage.storageClassName, provisioner: PORTWORX_PROVISIONER, sharedv4: false });
-  for (const profile of profiles) {
-    for (const pack of profile.spec.template.packs.filter((p) => p.name.includes('portworx'))) {
-      const generic = pathGet(packValues(pack), 'charts', 'portworx-generic');
-      const list = pathGet(generic, 'storageClasses');
-      const single = pathGet(generic, 'storageClass');
-      for (const sc of [...(Array.isArray(list) ? list : []), ...(isMap(single) ? [single] : [])]) {
-        const name = pathGet(sc, 'name');
-        if (typeof name === 'string') classes.set(name, { name, provisioner: PORTWORX_PROVISIONER, sharedv4: isTrue(pathGet(sc, 'parameters', 'sharedv4')) });
-      }
-    }
-  }
-  for (const { object } of manifestObjects(profiles)) {
-    if (object.kind !== 'StorageClass') continue;
-    const name = pathGet(object, 'metadata', 'name');
-    const provisioner = pathGet(object, 'provisioner');
-    if (typeof name === 'string') {
-      classes.set(name, { name, provisioner: typeof provisioner === 'string' ? provisioner : '', sharedv4: isTrue(pathGet(object, 'parameters', 'sharedv4')) });
-    }
-  }
-  return classes;
-}
-
-function isTrue(v: unknown): boolean {
-  return v === true || v === 'true';
+/** A storage class the site writes, with what decides how it serves RWX. */
+export interface StorageClassInfo extends StorageClassFacts {
+  /** Why the class cannot serve RWX Block, or undefined when it can (or when nothing is known). */
+  readonly rwxBlockProblem?: string;
+  /** Whether RWX Filesystem volumes of the class are NFS mounts. */
+  readonly nfsFilesystem: boolean;
 }
 
 /**
- * Why a class cannot serve RWX volumes in Block mode, or undefined when it can (or is
- * unknown). Seed 002 RWX table: Portworx Enterprise 3.3.1 serves RWX Block; field reports of
- * Longhorn RA deploys: Longhorn and NFS-backed classes serve RWX as Filesystem only.
+ * Why a class of a driver the CSI layer does not describe cannot serve RWX Block, from CDI's
+ * capability table (storage-backends.md §2.1): NFS-backed classes serve RWX Filesystem only;
+ * Longhorn serves RWX Block only with `migratable: "true"` (its live-migration mode).
  */
-export function rwxBlockProblem(name: string, info: StorageClassInfo | undefined, portworxVersion: string): string | undefined {
-  const provisioner = info?.provisioner ?? '';
-  if (/longhorn/i.test(provisioner) || (!info && /longhorn/i.test(name))) return `Longhorn serves RWX volumes as an NFS share, in Filesystem mode only`;
-  if (/nfs/i.test(provisioner) || (!info && /nfs/i.test(name))) return `an NFS-backed class serves RWX volumes in Filesystem mode only`;
-  if (provisioner === PORTWORX_PROVISIONER) {
-    if (info?.sharedv4) return `a Portworx sharedv4 class serves RWX volumes over NFS, in Filesystem mode only`;
-    const v = parseVersion(portworxVersion);
-    if (v && compareVersions(v, [3, 3]) < 0) return `Portworx ${portworxVersion} serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later)`;
+function genericRwxBlockProblem(sc: StorageClassFacts): string | undefined {
+  if (/longhorn/i.test(sc.provisioner)) {
+    return sc.parameters.migratable === 'true' ? undefined : 'a Longhorn class without migratable: "true" serves RWX volumes as an NFS share, in Filesystem mode only';
   }
+  if (/nfs/i.test(sc.provisioner)) return 'an NFS-backed class serves RWX volumes in Filesystem mode only';
   return undefined;
+}
+
+/** Every storage class the site writes: the CSI layer's (judged by its driver), then StorageClass objects of any layer. */
+export function storageClasses(site: VmoSiteModel): Map<string, StorageClassInfo> {
+  const classes = new Map<string, StorageClassInfo>();
+  const storage = site.storage;
+  for (const sc of storage?.storageClasses ?? []) {
+    classes.set(sc.name, { ...sc, rwxBlockProblem: storage?.rwxBlockProblem(sc), nfsFilesystem: storage?.needsNfsClient(sc, 'Filesystem') ?? false });
+  }
+  for (const { deployed } of site.objects) {
+    if (deployed.kind !== 'StorageClass') continue;
+    const name = valueAt(deployed, 'metadata', 'name');
+    if (typeof name !== 'string') continue;
+    const provisioner = String(valueAt(deployed, 'provisioner') ?? '');
+    const params = valueAt(deployed, 'parameters');
+    const parameters: Record<string, string> = {};
+    if (params && typeof params === 'object') for (const [k, v] of Object.entries(params)) parameters[k] = String(v);
+    const sc: StorageClassFacts = { name, provisioner, parameters };
+    const own = storage && provisioner === storage.provisioner;
+    classes.set(name, {
+      ...sc,
+      rwxBlockProblem: own ? storage.rwxBlockProblem(sc) : genericRwxBlockProblem(sc),
+      nfsFilesystem: own ? storage.needsNfsClient(sc, 'Filesystem') : /nfs|longhorn/i.test(provisioner),
+    });
+  }
+  return classes;
 }

@@ -1,14 +1,19 @@
-import { SitePlan } from '../../site/site-plan';
 import { isCount } from '../capacity/pod-budget';
+import { VmoSiteModel } from '../site-model';
+
+/** Seed 002: "at least 4 worker nodes as Portworx requires a minimum of 3 nodes to build a quorum, and you want 1 node to be able to go offline". */
+export const MIN_WORKERS = 4;
+/** Seed 002: "We recommend a minimum worker pool of 5 nodes." */
+export const RECOMMENDED_WORKERS = 5;
 
 /**
- * Portworx storage nodes: Portworx runs on workers only (RA preset "Run on worker nodes
- * only") and at most `maxStorageNodes` of them contribute drives. Undefined when a count is
- * malformed.
+ * The nodes holding storage: storage runs on workers only (RA preset "Run on worker nodes
+ * only") and at most `maxStorageNodes` of them contribute drives where the layer limits it.
+ * Undefined when a count is malformed.
  */
-export function storageNodeCount(plan: SitePlan): number | undefined {
-  const { workers } = plan.nodes;
-  const max = plan.storage.maxStorageNodes;
+export function storageNodeCount(site: VmoSiteModel): number | undefined {
+  const { workers } = site.nodes;
+  const max = site.storage?.maxStorageNodes;
   if (!isCount(workers)) return undefined;
   return isCount(max) ? Math.min(workers, max) : workers;
 }

@@ -1,5 +1,5 @@
-import { ProfileJson } from '../../palette/cluster-profile';
-import { isMap, manifestObjects, metadataName, pathGet } from '../profile-scan';
+import { isYamlMap, valueAt } from '../../palette/rendered';
+import { VmoSiteModel } from '../site-model';
 
 /** A volume request in the rendered manifests: a CDI StorageProfile claim set or a DataVolume spec. */
 export interface VolumeClaim {
@@ -17,14 +17,15 @@ export interface VolumeClaim {
 }
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined);
+const nameOf = (o: unknown) => String(valueAt(o, 'metadata', 'name') ?? '(unnamed)');
 
 function dataVolumeClaim(location: string, what: string, spec: unknown): VolumeClaim | undefined {
   for (const form of ['storage', 'pvc']) {
-    const s = pathGet(spec, form);
-    if (!isMap(s)) continue;
-    const className = pathGet(s, 'storageClassName');
-    const volumeMode = pathGet(s, 'volumeMode');
-    const accessModes = strings(pathGet(s, 'accessModes'));
+    const s = valueAt(spec, form);
+    if (!isYamlMap(s)) continue;
+    const className = valueAt(s, 'storageClassName');
+    const volumeMode = valueAt(s, 'volumeMode');
+    const accessModes = strings(valueAt(s, 'accessModes'));
     return {
       location,
       what,
@@ -38,17 +39,17 @@ function dataVolumeClaim(location: string, what: string, spec: unknown): VolumeC
   return undefined;
 }
 
-/** Every StorageProfile claim set and every DataVolume (standalone or a VM's dataVolumeTemplates) of the profiles. */
-export function volumeClaims(profiles: readonly ProfileJson[]): VolumeClaim[] {
+/** Every StorageProfile claim set and every DataVolume (standalone or a VM's dataVolumeTemplates) the site writes. */
+export function volumeClaims(site: VmoSiteModel): VolumeClaim[] {
   const out: VolumeClaim[] = [];
-  for (const { object, location } of manifestObjects(profiles)) {
+  for (const { deployed: object, where: location } of site.objects) {
     const kind = object.kind;
-    const name = metadataName(object);
+    const name = nameOf(object);
     if (kind === 'StorageProfile') {
-      const sets = pathGet(object, 'spec', 'claimPropertySets');
+      const sets = valueAt(object, 'spec', 'claimPropertySets');
       (Array.isArray(sets) ? sets : []).forEach((set: unknown, i) => {
-        const volumeMode = pathGet(set, 'volumeMode');
-        const accessModes = strings(pathGet(set, 'accessModes'));
+        const volumeMode = valueAt(set, 'volumeMode');
+        const accessModes = strings(valueAt(set, 'accessModes'));
         out.push({
           location,
           what: `StorageProfile ${name}`,
@@ -60,12 +61,12 @@ export function volumeClaims(profiles: readonly ProfileJson[]): VolumeClaim[] {
         });
       });
     } else if (kind === 'DataVolume') {
-      const claim = dataVolumeClaim(location, `DataVolume ${name}`, pathGet(object, 'spec'));
+      const claim = dataVolumeClaim(location, `DataVolume ${name}`, valueAt(object, 'spec'));
       if (claim) out.push(claim);
     } else {
-      const templates = pathGet(object, 'spec', 'dataVolumeTemplates');
+      const templates = valueAt(object, 'spec', 'dataVolumeTemplates');
       for (const t of Array.isArray(templates) ? templates : []) {
-        const claim = dataVolumeClaim(location, `${String(kind)} ${name} dataVolumeTemplate ${metadataName(t)}`, pathGet(t, 'spec'));
+        const claim = dataVolumeClaim(location, `${String(kind)} ${name} dataVolumeTemplate ${nameOf(t)}`, valueAt(t, 'spec'));
         if (claim) out.push(claim);
       }
     }

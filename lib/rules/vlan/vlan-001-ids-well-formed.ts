@@ -1,18 +1,11 @@
-import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../../common/vlan-set';
+import { vlanListProblem } from '../../common/vlan-list';
+import { MAX_VLAN_ID, MIN_VLAN_ID } from '../../common/vlan-set';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { taggedNetworks } from './vm-networks';
 
 const isVlanId = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= MIN_VLAN_ID && n <= MAX_VLAN_ID;
 
-/** The reason a VLAN list does not parse, or undefined. */
-export function vlanListProblem(text: unknown): string | undefined {
-  try {
-    VlanSet.parse(String(text));
-    return undefined;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
 
 /**
  * VLAN-001: VLAN ids are whole numbers 1..4094 (0 only for a native PXE network), VLAN
@@ -24,9 +17,9 @@ export const VLAN_001: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'VLAN ids are integers 1..4094; VLAN lists are well-formed ("21-100", "1,10,20,21-100"); networks on one bond use distinct VLANs',
   source: 'rules-catalog.md (IEEE 802.1Q id range; VMO vlanFiltering list syntax, seed 001 VMO layer)',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const n = plan.network;
+    const n = site.network;
     const ra: Record<string, number> = { mgmt: 10, data: 20 };
     for (const role of ['mgmt', 'data'] as const) {
       if (!isVlanId(n[role].vlan)) {
@@ -42,15 +35,15 @@ export const VLAN_001: Rule<VmoSiteModel> = {
         message: `PXE VLAN '${n.pxe.vlan}' is not a VLAN id: use 0 for native (untagged, the RA's choice) or a whole number from ${MIN_VLAN_ID} to ${MAX_VLAN_ID}`,
       });
     }
-    for (const [location, text] of [['vmVlans', plan.vmVlans], ['vmo.allowedVlansOnSelf', plan.vmo.allowedVlansOnSelf]] as const) {
-      const problem = vlanListProblem(text);
+    for (const [location, text] of [['vmVlans', site.vmo?.vmVlans], ['vmo.allowedVlansOnSelf', site.vmo?.allowedVlansOnSelf]] as const) {
+      const problem = text === undefined ? undefined : vlanListProblem(text);
       if (problem) out.push({ location, message: `${location}: ${problem}` });
     }
-    for (const net of plan.templates.networks) {
+    for (const net of taggedNetworks(site)) {
       if (!isVlanId(net.vlan)) {
         out.push({
-          location: `templates.networks[${net.name}]`,
-          message: `VM network '${net.name}' uses VLAN '${net.vlan}', which is not a VLAN id: use a whole number from ${MIN_VLAN_ID} to ${MAX_VLAN_ID} inside vmVlans '${plan.vmVlans}'`,
+          location: net.setting,
+          message: `VM network '${net.name}' uses VLAN '${net.vlan}', which is not a VLAN id: use a whole number from ${MIN_VLAN_ID} to ${MAX_VLAN_ID} inside vmVlans '${site.vmo?.vmVlans ?? ''}'`,
         });
       }
     }

@@ -1,7 +1,8 @@
 import { VlanSet } from '../../common/vlan-set';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
-import { bridgeUplink, vlansOn } from '../../site/host-network';
-import { tryVlans } from '../../site/site-plan';
+import { bridgeUplink, vlansOn } from '../../model/host-network';
+import { tryVlans } from '../../common/vlan-list';
+import { taggedNetworks } from './vm-networks';
 import { VmoSiteModel } from '../site-model';
 
 /**
@@ -15,13 +16,13 @@ export const VLAN_002: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'VLANs with a subinterface on the bond under the VM bridge are not in the VM VLAN range and have no NAD',
   source: 'seed 002 (RA rev 1.7), "When limited on network interfaces"',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const network = plan.network;
+    const network = site.network;
     const uplink = bridgeUplink(network);
     if (!uplink) return out; // VLAN-006
     const captured = vlansOn(network, uplink);
-    const vm = tryVlans(plan.vmVlans);
+    const vm = tryVlans(site.vmo?.vmVlans);
     const layoutFix =
       network.layout === 'two-nic' ? ', or use the two-nic-vm-on-data-vlan layout to put the data VLAN on the bridge' : '';
     for (const vlan of captured) {
@@ -31,12 +32,12 @@ export const VLAN_002: Rule<VmoSiteModel> = {
         const rest = vm.toArray().filter((v) => !captured.includes(v));
         out.push({
           location: 'vmVlans',
-          message: `vmVlans '${plan.vmVlans}' includes VLAN ${vlan}: ${why}; remove it${rest.length ? ` (e.g. '${VlanSet.of(...rest).toString()}')` : ''}${layoutFix}`,
+          message: `vmVlans '${site.vmo?.vmVlans}' includes VLAN ${vlan}: ${why}; remove it${rest.length ? ` (e.g. '${VlanSet.of(...rest).toString()}')` : ''}${layoutFix}`,
         });
       }
-      for (const net of plan.templates.networks.filter((t) => t.vlan === vlan)) {
+      for (const net of taggedNetworks(site).filter((t) => t.vlan === vlan)) {
         out.push({
-          location: `templates.networks[${net.name}]`,
+          location: net.setting,
           message: `VM network '${net.name}' (NAD) uses VLAN ${vlan}: ${why}; delete the network or pick a VM VLAN${layoutFix}`,
         });
       }

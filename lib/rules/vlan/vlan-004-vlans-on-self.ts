@@ -1,7 +1,7 @@
 import { VlanSet } from '../../common/vlan-set';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
-import { bridgeHasAddress, vlansOn } from '../../site/host-network';
-import { tryVlans } from '../../site/site-plan';
+import { bridgeHasAddress, vlansOn } from '../../model/host-network';
+import { tryVlans } from '../../common/vlan-list';
 import { VmoSiteModel } from '../site-model';
 
 const isVlanId = (n: number) => Number.isInteger(n) && n >= 1 && n <= 4094;
@@ -19,27 +19,29 @@ export const VLAN_004: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'when br0 has an IP address or VLAN subinterfaces, allowVlansOnSelf is true and allowedVlansOnSelf holds the VM VLANs, the br0 VLANs and VLAN 1 if br0 has an address',
   source: 'seed 002 (RA rev 1.7), VMO layer vlanFiltering; seed 001 VMO layer',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const network = plan.network;
+    const network = site.network;
+    const vmo = site.vmo;
+    if (!vmo?.vlanFiltering) return out;
     const hasAddress = bridgeHasAddress(network);
     const brVlans = vlansOn(network, network.vmBridge).filter(isVlanId);
     if (!hasAddress && brVlans.length === 0) return out;
-    const vm = tryVlans(plan.vmVlans);
+    const vm = tryVlans(vmo.vmVlans);
     if (!vm) return out; // VLAN-001
     const onBridge = [
-      ...(hasAddress ? [`an address (${findCidr(plan)})`] : []),
+      ...(hasAddress ? [`an address (${findCidr(site)})`] : []),
       ...(brVlans.length ? [`VLAN subinterfaces ${brVlans.map((v) => `${network.vmBridge}.${v}`).join(', ')}`] : []),
     ].join(' and ');
     const required = VlanSet.of(...(hasAddress ? [1] : []), ...brVlans).union(vm);
-    if (plan.vmo.allowVlansOnSelf !== true) {
+    if (vmo.allowVlansOnSelf !== true) {
       out.push({
         location: 'vmo.allowVlansOnSelf',
-        message: `allowVlansOnSelf is ${plan.vmo.allowVlansOnSelf} but ${network.vmBridge} has ${onBridge}: set it to true with allowedVlansOnSelf '${required.toString()}'`,
+        message: `allowVlansOnSelf is ${String(vmo.allowVlansOnSelf ?? false)} but ${network.vmBridge} has ${onBridge}: set it to true with allowedVlansOnSelf '${required.toString()}'`,
       });
       return out;
     }
-    const allowed = tryVlans(plan.vmo.allowedVlansOnSelf);
+    const allowed = tryVlans(vmo.allowedVlansOnSelf);
     if (!allowed) return out; // VLAN-001
     const missing = required.toArray().filter((v) => !allowed.has(v));
     if (missing.length) {
@@ -58,7 +60,7 @@ export const VLAN_004: Rule<VmoSiteModel> = {
       out.push({
         location: 'vmo.allowedVlansOnSelf',
         message:
-          `allowedVlansOnSelf '${plan.vmo.allowedVlansOnSelf}' misses ${why.join(', ')}: the VLAN-aware bridge would drop them; ` +
+          `allowedVlansOnSelf '${vmo.allowedVlansOnSelf}' misses ${why.join(', ')}: the VLAN-aware bridge would drop them; ` +
           `use '${allowed.union(required).toString()}'`,
       });
     }
@@ -66,6 +68,6 @@ export const VLAN_004: Rule<VmoSiteModel> = {
   },
 };
 
-function findCidr(plan: VmoSiteModel['plan']): string {
-  return plan.network.interfaces.find((i) => i.name === plan.network.vmBridge)?.cidr ?? 'unknown';
+function findCidr(site: VmoSiteModel): string {
+  return site.network.interfaces.find((i) => i.name === site.network.vmBridge)?.cidr ?? 'unknown';
 }

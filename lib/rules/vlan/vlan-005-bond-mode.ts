@@ -1,5 +1,5 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
-import { BOND_MODE_NUMBERS, bridgeUplink, findInterface } from '../../site/host-network';
+import { BOND_MODE_NUMBERS, bridgeUplink, findInterface } from '../../model/host-network';
 import { VmoSiteModel } from '../site-model';
 
 /** Seed 002: "can only support the following bonding modes: Mode 1: active-backup, Mode 2: balance-xor, Mode 4: 802.3ad". */
@@ -15,10 +15,10 @@ export const VLAN_005: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'bonds under a VM bridge use mode 1 (active-backup), 2 (balance-xor) or 4 (802.3ad) only',
   source: 'seed 000 "Bonding Configuration"; seed 002 (RA rev 1.7), "Network configuration"',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const uplink = bridgeUplink(plan.network);
-    const bond = uplink ? findInterface(plan.network, uplink) : undefined;
+    const uplink = bridgeUplink(site.network);
+    const bond = uplink ? findInterface(site.network, uplink) : undefined;
     if (!bond || bond.kind !== 'bond') return out;
     const mode = bond.bondMode ?? '';
     const number = Object.prototype.hasOwnProperty.call(BOND_MODE_NUMBERS, mode) ? BOND_MODE_NUMBERS[mode] : undefined;
@@ -26,7 +26,7 @@ export const VLAN_005: Rule<VmoSiteModel> = {
       out.push({
         location: 'network.bondMode',
         message:
-          `bond ${bond.name} under ${plan.network.vmBridge} uses mode '${mode}'${number === undefined ? '' : ` (${number})`}: ` +
+          `bond ${bond.name} under ${site.network.vmBridge} uses mode '${mode}'${number === undefined ? '' : ` (${number})`}: ` +
           `VLAN bridging supports only active-backup (1), balance-xor (2) or 802.3ad (4); use 802.3ad (the RA's recommendation)`,
       });
     }

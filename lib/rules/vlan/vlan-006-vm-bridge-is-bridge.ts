@@ -1,5 +1,5 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
-import { findInterface } from '../../site/host-network';
+import { findInterface } from '../../model/host-network';
 import { VmoSiteModel } from '../site-model';
 
 /**
@@ -12,16 +12,16 @@ export const VLAN_006: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'the VM bridge (the Multus master) is a bridge interface such as br0, not a bond or VLAN interface',
   source: 'seed 000 "NIC Layout"; seed 002 (RA rev 1.7), "Network configuration"',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const name = plan.network.vmBridge;
-    const iface = findInterface(plan.network, name);
-    const bridges = plan.network.interfaces.filter((i) => i.kind === 'bridge').map((i) => i.name);
+    const name = site.network.vmBridge;
+    const iface = findInterface(site.network, name);
+    const bridges = site.network.interfaces.filter((i) => i.kind === 'bridge').map((i) => i.name);
     const fix = bridges.length ? `use ${bridges.join(' or ')}` : 'add a bridge on the data bond and use it';
     if (!iface) {
       out.push({
         location: 'network.vmBridge',
-        message: `VM bridge '${name}' is not an interface of the ${plan.network.layout} layout (${plan.network.interfaces.map((i) => i.name).join(', ')}): ${fix}`,
+        message: `VM bridge '${name}' is not an interface of the ${site.network.layout} layout (${site.network.interfaces.map((i) => i.name).join(', ')}): ${fix}`,
       });
     } else if (iface.kind !== 'bridge') {
       out.push({

@@ -15,11 +15,13 @@ export const VLAN_007: Rule<VmoSiteModel> = {
   level: FindingLevel.WARNING,
   description: 'when the node address sits on br0 itself, Cilium uses the "Run Cilium on Bridge (br0)" preset, with forceDeviceDetection for control planes without br0',
   source: 'seed 001 (RA rev 1.2) and seed 002 (RA rev 1.7), Cilium layer and "When limited on network interfaces"',
-  check({ plan }) {
+  check(site) {
     const out: RuleViolation[] = [];
-    const { mgmt, vmBridge } = plan.network;
+    const cni = site.cni;
+    if (!cni) return out;
+    const { mgmt, vmBridge } = site.network;
     const nodeOnBridge = mgmt.interface === vmBridge;
-    const preset = plan.cilium.bridgeInterface;
+    const preset = cni.bridgeInterface;
     if (nodeOnBridge && preset !== 'br0') {
       out.push({
         location: 'cilium.bridgeInterface',
@@ -32,10 +34,10 @@ export const VLAN_007: Rule<VmoSiteModel> = {
         message: `Cilium runs on the bridge ('br0' preset) but the node address sits on ${mgmt.interface}, not ${vmBridge}: use 'autodetect' ("Autodetect Cilium Interface", the RA's choice)`,
       });
     }
-    if (preset === 'br0' && plan.cilium.forceDeviceDetection !== true) {
+    if (preset === 'br0' && cni.forceDeviceDetection !== true) {
       out.push({
         location: 'cilium.forceDeviceDetection',
-        message: `the 'br0' Cilium preset with forceDeviceDetection ${plan.cilium.forceDeviceDetection}: control-plane nodes have no br0; set forceDeviceDetection to true (RA rev 1.7)`,
+        message: `the 'br0' Cilium preset with forceDeviceDetection ${cni.forceDeviceDetection}: control-plane nodes have no br0; set forceDeviceDetection to true (RA rev 1.7)`,
       });
     }
     return out;

@@ -11,8 +11,8 @@ export const VLAN_009: Rule<VmoSiteModel> = {
   level: FindingLevel.INFO,
   description: 'PXE on a tagged VLAN is possible but fragile; prefer native (untagged)',
   source: 'seed 002 (RA rev 1.7), "Network configuration"; seed 000 "PXE Considerations"',
-  check({ plan }) {
-    const pxe = plan.network.pxe;
+  check(site) {
+    const pxe = site.network.pxe;
     if (pxe.vlan === 0) return [];
     return [
       {

@@ -1,5 +1,4 @@
-import * as ipaddr from 'ipaddr.js';
-import { ValidationError } from '../../../common/errors';
+import { cidrProblem } from '../../../common/ipv4-block';
 import { KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 
 export interface KubeletNodeIpPartProps {
@@ -21,7 +20,13 @@ export class KubeletNodeIpPart implements KubeadmPart {
   public readonly managementCidr: string;
 
   constructor(props: KubeletNodeIpPartProps) {
-    this.managementCidr = parseManagementCidr(props.managementCidr);
+    // A CIDR that does not parse is written as given and reported by the layer's NET-001 check.
+    this.managementCidr = props.managementCidr;
+  }
+
+  /** Why the management CIDR cannot pin the node IP, or undefined (NET-001). */
+  public get problem(): string | undefined {
+    return cidrProblem({ label: 'management CIDR', text: this.managementCidr }, '172.16.0.0/22');
   }
 
   public render(): KubeadmPartOutput {
@@ -53,22 +58,8 @@ export class KubeletNodeIpPart implements KubeadmPart {
   }
 }
 
-/** Validates the management CIDR with ipaddr.js: canonical IPv4 CIDR, host bits zero. */
-function parseManagementCidr(text: string): string {
-  // isValidCIDRFourPartDecimal rejects the legacy forms ipaddr.js otherwise accepts ('172.16/22').
-  if (typeof text !== 'string' || !ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) {
-    throw new ValidationError(
-      `management CIDR '${text}' is not an IPv4 CIDR: write the management network as four decimal octets and a prefix of 0-32, e.g. '172.16.0.0/22'`,
-    );
-  }
-  const [address, prefix] = ipaddr.IPv4.parseCIDR(text);
-  const network = ipaddr.IPv4.networkAddressFromCIDR(text);
-  const canonical = `${network.toString()}/${prefix}`;
-  if (address.toString() !== network.toString()) {
-    throw new ValidationError(`management CIDR '${text}' has host bits set: use '${canonical}'`);
-  }
-  if (canonical !== text) {
-    throw new ValidationError(`management CIDR '${text}' is not in canonical form: write '${canonical}'`);
-  }
-  return canonical;
+/** The management subnet a written node-ip command pins to, or undefined when `command` is not that script. */
+export function readNodeIpCidr(command: string): string | undefined {
+  if (!command.includes('--node-ip=')) return undefined;
+  return /^NETWORK="([^"]*)"$/m.exec(command)?.[1];
 }

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import { ValidationError } from '../../../common/errors';
 import { toYaml } from '../../../palette/yaml-format';
 import { KUBELET_DROP_IN_DIR } from '../../kubelet';
@@ -9,6 +10,12 @@ import { TopologyManagerPolicy } from '../topology-manager-policy';
 export const RA_RESERVED_CPU_CORES = '0-7';
 /** The RA's pod limit per node ("raises the maximum number of pods to 250"; Solution Sizing). */
 export const RA_MAX_PODS = 250;
+
+/** kubelet `maxPods` of a written tuning drop-in, or undefined. */
+export function readMaxPods(content: string): number | undefined {
+  const pods = (parse(content) as { maxPods?: unknown } | null)?.maxPods;
+  return typeof pods === 'number' ? pods : undefined;
+}
 
 /** Paths of the files the tuning writes. */
 export const KUBE_SLICE_UNIT = '/etc/systemd/system/kube.slice';
@@ -26,7 +33,7 @@ export interface WorkerTuningPartProps {
    * @default '0-7' (RA rev 1.7: "cores 0–7 by default")
    */
   readonly cpuCores?: string;
-  /** kubelet `maxPods`, 1..250. @default 250 (RA rev 1.7) */
+  /** kubelet `maxPods`; it must fit the node's pod CIDR block (site rule NET-004). @default 250 (RA rev 1.7) */
   readonly maxPods?: number;
   /**
    * Memory reserved for the OS and Portworx (kubelet `systemReserved`; Portworx runs as a
@@ -71,10 +78,9 @@ export class WorkerTuningPart implements KubeadmPart {
   constructor(props: WorkerTuningPartProps = {}) {
     this.cpuCores = CpuSet.parse(props.cpuCores ?? RA_RESERVED_CPU_CORES);
     this.maxPods = props.maxPods ?? RA_MAX_PODS;
-    if (!Number.isInteger(this.maxPods) || this.maxPods < 1 || this.maxPods > RA_MAX_PODS) {
-      throw new ValidationError(
-        `maxPods ${this.maxPods} is invalid: use a whole number from 1 to ${RA_MAX_PODS} (the RA sizes each node's pod range as a /24, ${RA_MAX_PODS} pods)`,
-      );
+    // How many pods fit a node's pod CIDR block is the site's NET-004; here only the form.
+    if (!Number.isInteger(this.maxPods) || this.maxPods < 1) {
+      throw new ValidationError(`maxPods ${this.maxPods} is invalid: use a whole number of at least 1 (the RA uses ${RA_MAX_PODS}, which fits a /24 node block)`);
     }
     this.systemReservedMemoryMiB = memory('systemReservedMemoryMiB', props.systemReservedMemoryMiB ?? 6144);
     this.kubeReservedMemoryMiB = memory('kubeReservedMemoryMiB', props.kubeReservedMemoryMiB ?? 2048);

@@ -1,0 +1,50 @@
+import { existsSync, statSync } from 'fs';
+import { resolve } from 'path';
+import { ValidationError } from '../common/errors';
+import { PaletteApp } from '../palette/palette-app';
+import { loadSiteFile } from '../site/site-file';
+import { VmoSite } from '../site/vmo-site';
+
+/**
+ * An app program: a module whose default export (or `build` export) adds sites to the app it
+ * is given. The command line creates the app, so it decides where output goes and whether
+ * anything is written; a program never calls `synth()` itself.
+ *
+ *     export default function (app: PaletteApp): void { new VmoSite(app, 'lab', { ... }); }
+ */
+export type AppBuilder = (app: PaletteApp) => void;
+
+/** True for the file kinds the command line takes: site files and app programs. */
+export function isTargetFile(path: string): boolean {
+  return /\.(ya?ml|ts|js)$/.test(path);
+}
+
+/** Adds the sites a site file or an app program defines to `app`. */
+export function addTarget(app: PaletteApp, target: string): void {
+  const path = resolve(target);
+  if (!existsSync(path)) throw new ValidationError(`${target}: no such file`);
+  if (statSync(path).isDirectory()) throw new ValidationError(`${target}: is a folder; give its site files or app programs`);
+  if (/\.ya?ml$/.test(path)) {
+    const props = loadSiteFile(target);
+    new VmoSite(app, props.name ?? 'site', props);
+    return;
+  }
+  if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);
+  if (path.endsWith('.ts')) registerTypeScript(target);
+  const mod = require(path) as { default?: unknown; build?: unknown };
+  const build = typeof mod.default === 'function' ? mod.default : typeof mod.build === 'function' ? mod.build : undefined;
+  if (!build) {
+    throw new ValidationError(`${target}: an app program exports a function that adds sites to the app it is given: export default function (app: PaletteApp) { new VmoSite(app, ...) }`);
+  }
+  (build as AppBuilder)(app);
+}
+
+function registerTypeScript(target: string): void {
+  if (require.extensions['.ts']) return; // already running under tsx or ts-node
+  try {
+    // tsx runs app programs written in TypeScript without a separate build step.
+    (require('tsx/cjs/api') as { register: () => void }).register();
+  } catch {
+    throw new ValidationError(`${target}: running a TypeScript app program needs tsx: npm install --save-dev tsx, or compile the program to .js`);
+  }
+}

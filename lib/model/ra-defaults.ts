@@ -1,0 +1,58 @@
+/*
+ * The defaults of the VMO reference architecture (RA rev 1.7, seed 002) that a site
+ * description falls back to, in one place. Values a pack construct owns are imported from it.
+ */
+import { DEFAULT_NODE_CIDR_MASK_SIZE, PXK_RA_POD_CIDR, PXK_RA_SERVICE_CIDR, PXK_RA_VERSION } from '../packs/kubernetes/palette-kubernetes-pack';
+import { PORTWORX_PACK_VERSION } from '../packs/portworx/portworx-pack';
+import { RA_MAX_PODS } from '../packs/ubuntu/parts/worker-tuning-part';
+
+export const RA_DEFAULTS = {
+  /** The RA names its profiles `VMO-RA-...`. */
+  profileNamePrefix: 'VMO-RA',
+  /** The RA's profile names after the prefix (VMO-RA-Infra-MaaS-PureFlashArray, VMO-RA-Core-PXKE, VMO-RA-Templates). */
+  profileNameSuffixes: { infra: 'Infra-MaaS-PureFlashArray', core: 'Core-PXKE', templates: 'Templates' },
+  /** Profile version of RA rev 1.7. */
+  profileVersion: '1.7.0',
+  nodes: {
+    /** "The table above assumes using at least 3 control plane nodes". */
+    controlPlane: 3,
+    /** "We recommend a minimum worker pool of 5 nodes". */
+    workers: 5,
+  },
+  kubernetes: {
+    version: PXK_RA_VERSION,
+    /** "This variable defaults to 100.64.0.0/18 and is read-only" (64 nodes, "Solution Sizing"). */
+    podCidr: PXK_RA_POD_CIDR,
+    serviceCidr: PXK_RA_SERVICE_CIDR,
+    /** "Maximum number of pods configured to 250". */
+    maxPodsPerNode: RA_MAX_PODS,
+    /** "64 sub-CIDRs of /24 each, one for each node". */
+    nodePodCidrPrefix: DEFAULT_NODE_CIDR_MASK_SIZE,
+    /** "The OIDC Identity Provider is set to Palette". */
+    identityProvider: 'palette',
+  },
+  /** The RA network table: VLANs 21-100 for VMs. */
+  vmVlans: '21-100',
+  /** The RA's sample VM network (VMO-Networking layer, VLAN 30). */
+  vmNetworkVlan: 30,
+  portworx: {
+    version: PORTWORX_PACK_VERSION,
+    /** "PURE_FLASHARRAY_SAN_TYPE ... FC". */
+    sanType: 'FC' as const,
+    /** "each worker node contribute 1TB of storage capacity". */
+    deviceSizeGiB: 1024,
+    /** "Reducing parameters.repl from 3 to 2 for better performance". */
+    replication: 2,
+    /** The RA's sample FlashArray management address (pure.json). */
+    flashArrayEndpoint: '172.16.200.50',
+  },
+  vmo: {
+    /** "Proxied ... recommended for Palette SaaS". */
+    access: 'proxied' as const,
+    vmEnabledNamespaces: ['default', 'virtual-machines'] as readonly string[],
+    /** The field guide's ConfigMap key (seed 000: `--from-file=cert=...`, `certificateKey: cert`). */
+    privateCaKey: 'cert',
+  },
+  /** Install orders of the Core and Templates layers: MetalLB 10, Nginx 10, Prometheus 20, VMO 30, Templates 40. */
+  installPriorities: { metallb: 10, nginx: 10, monitoring: 20, vmo: 30, templates: 40 },
+} as const;

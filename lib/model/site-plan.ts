@@ -1,0 +1,202 @@
+import * as ipaddr from 'ipaddr.js';
+import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../common/vlan-set';
+import { tryVlans } from '../common/vlan-list';
+import { bridgeHasAddress, HostNetworkPlan, planHostNetwork, vlansOn } from './host-network';
+import { RA_DEFAULTS } from './ra-defaults';
+import { VmoSiteProps } from './site-props';
+
+/**
+ * A site with every default filled in and every derived setting worked out: the one
+ * model the layers are built from and the rules check. Derived settings appear once,
+ * here, and nowhere else.
+ */
+export interface SitePlan {
+  readonly name: string;
+  readonly profileNamePrefix: string;
+  readonly profileVersion: string;
+  readonly kubernetes: {
+    readonly version: string;
+    readonly podCidr: string;
+    readonly serviceCidr: string;
+    readonly maxPodsPerNode: number;
+    readonly nodePodCidrPrefix: number;
+    readonly identityProvider: 'palette' | 'tenant' | 'custom' | 'noauth';
+    readonly oidc?: { readonly issuerUrl: string; readonly clientId: string; readonly usernameClaim?: string; readonly groupsClaim?: string };
+  };
+  readonly nodes: { readonly controlPlane: number; readonly workers: number };
+  readonly network: HostNetworkPlan;
+  /** The VM VLANs as written (VLAN-001 checks the text). */
+  readonly vmVlans: string;
+  readonly loadBalancer: {
+    readonly mode: 'l2' | 'bgp';
+    readonly pools: readonly { readonly name: string; readonly addresses: readonly string[]; readonly autoAssign: boolean; readonly avoidBuggyIPs: boolean }[];
+    /** Derived: MetalLB L2 advertises on the data VLAN interface only (RA rev 1.7). */
+    readonly l2Interfaces: readonly string[];
+    readonly bgp?: { readonly myAsn: number; readonly peers: readonly { readonly address: string; readonly asn: number }[] };
+  };
+  readonly storage: {
+    readonly portworxVersion: string;
+    readonly sanType: string;
+    readonly deviceSizeGiB: number;
+    readonly replication: number;
+    readonly maxStorageNodes: number;
+    readonly flashArrays: readonly { readonly mgmtEndpoint: string }[];
+    readonly preferRemoteNodeOnly: boolean;
+    /** Derived: Portworx management and data traffic on the mgmt VLAN interface (RA rev 1.7). */
+    readonly portworxInterface: string;
+  };
+  readonly vmo: {
+    readonly access: 'proxied' | 'direct';
+    readonly vmEnabledNamespaces: readonly string[];
+    readonly allowVlansOnSelf: boolean;
+    readonly allowedVlansOnSelf: string;
+    /**
+     * The VLANs the host itself uses on the VM bridge: 1 when it has an address, plus its
+     * subinterfaces (the RA's "VLANs on top of br0" variable). With nothing on br0 (four NICs)
+     * allowVlansOnSelf is off and the list unused; it is then '1' to stay well-formed.
+     */
+    readonly hostBridgeVlans: string;
+    readonly privateCa?: { readonly configMapName: string; readonly key: string };
+  };
+  readonly cilium: {
+    readonly bridgeInterface: 'autodetect' | 'br0';
+    readonly forceDeviceDetection: boolean;
+    readonly podNetworking: 'vxlan' | 'geneve' | 'native';
+    readonly ipv4NativeRoutingCidr?: string;
+  };
+  readonly monitoring: { readonly grafanaHost: string };
+  readonly templates: {
+    readonly networks: readonly { readonly vlan: number; readonly name: string; readonly namespaces: readonly string[] }[];
+    readonly untaggedNetwork: boolean;
+    readonly goldenImages: boolean;
+  };
+  readonly profiles: {
+    readonly layout: 'full' | 'split' | 'both';
+    readonly variables: boolean;
+    readonly names: { readonly full: string; readonly infra: string; readonly core: string; readonly templates: string };
+  };
+  readonly installPriorities: { readonly metallb: number; readonly nginx: number; readonly monitoring: number; readonly vmo: number; readonly templates: number };
+  readonly suppressions: readonly { readonly ruleId: string; readonly reason: string }[];
+}
+
+/** The RA's MetalLB block (rev 1.2 values: 10.20.30.100-10.20.30.200), moved into the site's data subnet. */
+function defaultPool(dataCidr: string, gateway?: string): string {
+  try {
+    const [net, prefix] = ipaddr.IPv4.parseCIDR(dataCidr);
+    const base = (gateway && ipaddr.IPv4.isValidFourPartDecimal(gateway) ? ipaddr.IPv4.parse(gateway) : net).toByteArray();
+    if (prefix > 24) return dataCidr;
+    return `${base[0]}.${base[1]}.${base[2]}.100-${base[0]}.${base[1]}.${base[2]}.200`;
+  } catch {
+    return dataCidr; // NET-001 reports the bad CIDR
+  }
+}
+
+
+/** The RA's profile names (seed 002: VMO-RA-Infra-MaaS-PureFlashArray, VMO-RA-Core-PXKE, VMO-RA-Templates), unless named. */
+function profileNames(prefix: string, given: NonNullable<NonNullable<VmoSiteProps['profiles']>['names']>): SitePlan['profiles']['names'] {
+  return {
+    full: given.full ?? `${prefix}-Full`,
+    infra: given.infra ?? `${prefix}-${RA_DEFAULTS.profileNameSuffixes.infra}`,
+    core: given.core ?? `${prefix}-${RA_DEFAULTS.profileNameSuffixes.core}`,
+    templates: given.templates ?? `${prefix}-${RA_DEFAULTS.profileNameSuffixes.templates}`,
+  };
+}
+
+/** Resolves a site description; `name` falls back to `fallbackName` (the construct id). */
+export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
+  const name = props.name ?? fallbackName;
+  const k = props.kubernetes ?? {};
+  const nodes = { controlPlane: props.nodes?.controlPlane ?? RA_DEFAULTS.nodes.controlPlane, workers: props.nodes?.workers ?? RA_DEFAULTS.nodes.workers };
+  const network = planHostNetwork(props.network);
+  const vmVlans = props.vmVlans ?? RA_DEFAULTS.vmVlans;
+  const px = props.storage?.portworx ?? {};
+
+  // RA VMO layer: "Enable this option when the br0 interface on the host has an IP address
+  // or has VLAN-subinterfaces defined"; allowedVlansOnSelf = VLAN 1 if br0 has an address,
+  // the br0 subinterface VLANs, and the VM VLANs.
+  // Out-of-range ids are left to VLAN-001 to report; the derivation only uses valid ones.
+  const br0Vlans = vlansOn(network, network.vmBridge).filter((id) => Number.isInteger(id) && id >= MIN_VLAN_ID && id <= MAX_VLAN_ID);
+  const hasAddress = bridgeHasAddress(network);
+  const derivedAllowOnSelf = hasAddress || br0Vlans.length > 0;
+  const selfSet = VlanSet.of(...(hasAddress ? [1] : []), ...br0Vlans);
+  const vmSet = tryVlans(vmVlans);
+  const derivedAllowedOnSelf = (vmSet ? selfSet.union(vmSet) : selfSet).toString();
+
+  const nodeOnBridge = network.mgmt.interface === network.vmBridge;
+  const podNetworking = props.cilium?.podNetworking ?? 'vxlan';
+  const podCidr = k.podCidr ?? RA_DEFAULTS.kubernetes.podCidr;
+  // The RA's sample VM network is VLAN 30; a site whose VM VLANs leave 30 out gets its lowest VM VLAN.
+  const defaultVmVlan = !vmSet || vmSet.has(RA_DEFAULTS.vmNetworkVlan) ? RA_DEFAULTS.vmNetworkVlan : (vmSet.toArray()[0] ?? RA_DEFAULTS.vmNetworkVlan);
+
+  return {
+    name,
+    profileNamePrefix: props.profileNamePrefix ?? RA_DEFAULTS.profileNamePrefix,
+    profileVersion: props.profileVersion ?? RA_DEFAULTS.profileVersion,
+    kubernetes: {
+      version: k.version ?? RA_DEFAULTS.kubernetes.version,
+      podCidr,
+      serviceCidr: k.serviceCidr ?? RA_DEFAULTS.kubernetes.serviceCidr,
+      maxPodsPerNode: k.maxPodsPerNode ?? RA_DEFAULTS.kubernetes.maxPodsPerNode,
+      nodePodCidrPrefix: k.nodePodCidrPrefix ?? RA_DEFAULTS.kubernetes.nodePodCidrPrefix,
+      identityProvider: k.identityProvider ?? RA_DEFAULTS.kubernetes.identityProvider,
+      ...(k.oidc ? { oidc: k.oidc } : {}),
+    },
+    nodes,
+    network,
+    vmVlans,
+    loadBalancer: {
+      mode: props.loadBalancer?.mode ?? 'l2',
+      pools: (props.loadBalancer?.pools ?? [{ name: 'first-pool', addresses: [defaultPool(network.data.cidr, network.data.gateway)] }]).map((p) => ({
+        name: p.name,
+        addresses: [...p.addresses],
+        autoAssign: p.autoAssign ?? true,
+        avoidBuggyIPs: p.avoidBuggyIPs ?? true,
+      })),
+      l2Interfaces: [network.data.interface],
+      ...(props.loadBalancer?.bgp ? { bgp: props.loadBalancer.bgp } : {}),
+    },
+    storage: {
+      portworxVersion: px.version ?? RA_DEFAULTS.portworx.version,
+      sanType: px.sanType ?? RA_DEFAULTS.portworx.sanType,
+      deviceSizeGiB: px.deviceSizeGiB ?? RA_DEFAULTS.portworx.deviceSizeGiB,
+      replication: px.replication ?? RA_DEFAULTS.portworx.replication,
+      maxStorageNodes: px.maxStorageNodes ?? nodes.workers,
+      flashArrays: px.flashArrays ?? [{ mgmtEndpoint: RA_DEFAULTS.portworx.flashArrayEndpoint }],
+      preferRemoteNodeOnly: px.preferRemoteNodeOnly ?? false,
+      portworxInterface: network.mgmt.interface,
+    },
+    vmo: {
+      access: props.vmo?.access ?? RA_DEFAULTS.vmo.access,
+      vmEnabledNamespaces: props.vmo?.vmEnabledNamespaces ?? RA_DEFAULTS.vmo.vmEnabledNamespaces,
+      allowVlansOnSelf: props.vmo?.allowVlansOnSelf ?? derivedAllowOnSelf,
+      allowedVlansOnSelf: props.vmo?.allowedVlansOnSelf ?? derivedAllowedOnSelf,
+      hostBridgeVlans: selfSet.size ? selfSet.toString() : '1',
+      ...(props.vmo?.privateCa ? { privateCa: { configMapName: props.vmo.privateCa.configMapName, key: props.vmo.privateCa.key ?? RA_DEFAULTS.vmo.privateCaKey } } : {}),
+    },
+    cilium: {
+      // RA: "If for some reason the Kubernetes nodes do not run on a VLAN subinterface, but on
+      // the br0 interface directly, you must enable the Run Cilium On Bridge (br0) preset".
+      bridgeInterface: props.cilium?.bridgeInterface ?? (nodeOnBridge ? 'br0' : 'autodetect'),
+      forceDeviceDetection: props.cilium?.forceDeviceDetection ?? true,
+      podNetworking,
+      ...(podNetworking === 'native' ? { ipv4NativeRoutingCidr: props.cilium?.ipv4NativeRoutingCidr ?? podCidr } : {}),
+    },
+    monitoring: { grafanaHost: props.monitoring?.grafanaHost ?? `grafana.${name}.local` },
+    templates: {
+      networks: (props.templates?.networks ?? [{ vlan: defaultVmVlan }]).map((n) => ({
+        vlan: n.vlan,
+        name: n.name ?? `vlan-${n.vlan}`,
+        namespaces: n.namespaces ?? ['default'],
+      })),
+      untaggedNetwork: props.templates?.untaggedNetwork ?? true,
+      goldenImages: props.templates?.goldenImages ?? true,
+    },
+    profiles: {
+      layout: props.profiles?.layout ?? 'both',
+      variables: props.profiles?.variables ?? false,
+      names: profileNames(props.profileNamePrefix ?? RA_DEFAULTS.profileNamePrefix, props.profiles?.names ?? {}),
+    },
+    installPriorities: RA_DEFAULTS.installPriorities,
+    suppressions: props.suppressions ?? [],
+  };
+}

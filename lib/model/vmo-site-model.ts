@@ -1,0 +1,112 @@
+import {
+  CniFacts, isCniLayer, isKubernetesLayer, isLoadBalancerLayer, isOsLayer, isStorageFactsLayer, isVmoLayer, KubernetesFacts,
+  LoadBalancerFacts, OsFacts, StorageFacts, VmoFacts,
+} from '../packs/facts';
+import { LayerRole } from '../palette/layer-role';
+import { isYamlMap, RenderedLayer, RenderedObject, RenderedSite, valueAt } from '../palette/rendered';
+import { HostNetworkPlan } from './host-network';
+
+/** The hosts of a site: what its description says about hardware and networks, which no profile holds. */
+export interface SiteHosts {
+  readonly nodes: { readonly controlPlane: number; readonly workers: number };
+  readonly network: HostNetworkPlan;
+}
+
+/** A VM network as a NetworkAttachmentDefinition writes it. */
+export interface VmNetworkFacts {
+  readonly name: string;
+  readonly namespace: string;
+  /** The 802.1Q VLAN id; undefined for an untagged network. */
+  readonly vlan?: number;
+  readonly bridge?: string;
+  readonly location: string;
+}
+
+/** A layer's install priority as written (`pack.spectrocloud.com/install-priority`). */
+export interface LayerPriority {
+  readonly layer: RenderedLayer;
+  /** Infrastructure layers install with the cluster, before every add-on: -Infinity. */
+  readonly priority: number;
+}
+
+/**
+ * What the VMO rules check: the site as written. Every setting that reaches a profile is read
+ * back from the rendered layers (the values after Palette substitutes the variables'
+ * defaults); only the hosts (node counts and host networks) come from the site description,
+ * because no profile holds them. A role without a layer that reports its facts is undefined,
+ * and the rules about it are skipped.
+ */
+export interface VmoSiteModel {
+  readonly name: string;
+  readonly rendered: RenderedSite;
+  readonly nodes: SiteHosts['nodes'];
+  readonly network: HostNetworkPlan;
+  readonly kubernetes?: KubernetesFacts;
+  readonly os?: OsFacts;
+  readonly cni?: CniFacts;
+  readonly storage?: StorageFacts;
+  readonly loadBalancer?: LoadBalancerFacts;
+  readonly vmo?: VmoFacts;
+  /** The VM networks of every NetworkAttachmentDefinition written. */
+  readonly vmNetworks: readonly VmNetworkFacts[];
+  /** Every object of every layer, with where it is written. */
+  readonly objects: readonly (RenderedObject & { readonly layer: RenderedLayer; readonly where: string })[];
+  /** The install priority of each layer, by role. */
+  priorities(role: LayerRole): LayerPriority[];
+}
+
+/** Reads the facts of each role from what the site rendered. */
+export function vmoSiteModel(rendered: RenderedSite, hosts: SiteHosts): VmoSiteModel {
+  const first = <T>(role: LayerRole, read: (l: RenderedLayer) => T | undefined): T | undefined => {
+    for (const l of rendered.layersWith(role)) {
+      const facts = read(l);
+      if (facts !== undefined) return facts;
+    }
+    return undefined;
+  };
+  const objects = rendered.layers.flatMap((layer) =>
+    layer.objects.map((o) => ({ ...o, layer, where: rendered.locate(layer, `manifest ${o.manifest}`) })),
+  );
+  return {
+    name: rendered.name,
+    rendered,
+    nodes: hosts.nodes,
+    network: hosts.network,
+    kubernetes: first(LayerRole.KUBERNETES, (l) => (isKubernetesLayer(l.layer) ? l.layer.kubernetesFacts(l) : undefined)),
+    os: first(LayerRole.OS, (l) => (isOsLayer(l.layer) ? l.layer.osFacts(l) : undefined)),
+    cni: first(LayerRole.CNI, (l) => (isCniLayer(l.layer) ? l.layer.cniFacts(l) : undefined)),
+    storage: first(LayerRole.CSI, (l) => (isStorageFactsLayer(l.layer) ? l.layer.storageFacts(l) : undefined)),
+    loadBalancer: first(LayerRole.LOAD_BALANCER, (l) => (isLoadBalancerLayer(l.layer) ? l.layer.loadBalancerFacts(l) : undefined)),
+    vmo: first(LayerRole.VMO, (l) => (isVmoLayer(l.layer) ? l.layer.vmoFacts(l) : undefined)),
+    vmNetworks: objects.filter((o) => o.deployed.kind === 'NetworkAttachmentDefinition').map(vmNetwork),
+    objects,
+    priorities: (role) => rendered.layersWith(role).map((layer) => ({ layer, priority: installPriority(layer) })),
+  };
+}
+
+/** A layer's install priority: infrastructure layers install first, an unset add-on priority is 0. */
+export function installPriority(layer: RenderedLayer): number {
+  if (layer.pack.layer !== 'addon') return -Infinity;
+  const raw = valueAt(layer.deployed, 'pack', 'spectrocloud.com/install-priority');
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : 0;
+  return Number.isFinite(n) ? n : 0;
+}
+
+function vmNetwork(o: RenderedObject & { readonly where: string }): VmNetworkFacts {
+  const raw = valueAt(o.deployed, 'spec', 'config');
+  let config: unknown;
+  try {
+    config = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    config = undefined;
+  }
+  const vlan = isYamlMap(config) ? config.vlan : undefined;
+  const bridge = isYamlMap(config) ? config.bridge : undefined;
+  return {
+    name: String(valueAt(o.deployed, 'metadata', 'name') ?? '(unnamed)'),
+    namespace: String(valueAt(o.deployed, 'metadata', 'namespace') ?? 'default'),
+    ...(typeof vlan === 'number' ? { vlan } : {}),
+    ...(typeof bridge === 'string' ? { bridge } : {}),
+    location: o.where,
+  };
+}

@@ -1,0 +1,148 @@
+import { ProfileLayer } from '../palette/profile-layer';
+import { RenderedLayer } from '../palette/rendered';
+
+/*
+ * What a rendered layer says about the site, read back from what it wrote (its values and
+ * objects after Palette substitutes the variables' defaults). Each pack construct reads its
+ * own output, so the knowledge of its value paths stays in one place; the site rules read
+ * these facts, never the site description a second time. A layer of another kind can supply
+ * the same facts by implementing the interface of its role.
+ */
+
+/** The Kubernetes layer (PXK). */
+export interface KubernetesFacts {
+  /** The pack version, e.g. `1.32.4`. */
+  readonly version: string;
+  readonly podCidr?: string;
+  readonly serviceCidr?: string;
+  /** The pod CIDR block size per node (kube-controller-manager `node-cidr-mask-size`). */
+  readonly nodePodCidrPrefix: number;
+  /** `pack.palette.config.dashboard.identityProvider`: palette, tenant, none (custom), noauth. */
+  readonly identityProvider?: string;
+  /** The kube-apiserver OIDC flags, when set. */
+  readonly oidc?: { readonly issuerUrl?: string; readonly clientId?: string };
+}
+
+/** The OS layer. */
+export interface OsFacts {
+  /** Packages the nodes install (`apt-get install`). */
+  readonly packages: readonly string[];
+  /** The subnet the kubelet node-IP script pins the node address to; undefined without that script. */
+  readonly nodeIpCidr?: string;
+  /** kubelet `maxPods` of the worker tuning; undefined when the layer does not set it (kubelet's 110). */
+  readonly maxPodsPerNode?: number;
+}
+
+/** The CNI layer (Cilium). */
+export interface CniFacts {
+  /** `br0` when the "Run Cilium on Bridge (br0)" preset is on, else `autodetect`. */
+  readonly bridgeInterface: 'br0' | 'autodetect';
+  readonly forceDeviceDetection: boolean;
+  readonly podNetworking: 'vxlan' | 'geneve' | 'native';
+  readonly ipv4NativeRoutingCidr?: string;
+}
+
+/** A storage class a layer defines, as the rules compare them. */
+export interface StorageClassFacts {
+  readonly name: string;
+  readonly provisioner: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly isDefault?: boolean;
+}
+
+/** The CSI layer. */
+export interface StorageFacts {
+  /** The storage product, in operator words: `Portworx`, `Longhorn`, `Rook-Ceph`. */
+  readonly product: string;
+  readonly version: string;
+  /** The CSI driver (provisioner) name. */
+  readonly provisioner: string;
+  readonly storageClasses: readonly StorageClassFacts[];
+  /** The class VM disks use. */
+  readonly vmStorageClass: string;
+  /**
+   * Why the class cannot serve RWX volumes in Block mode, or undefined when it can; the
+   * driver decides (CDI's capability table, storage-backends.md §2.1).
+   */
+  rwxBlockProblem(storageClass: StorageClassFacts): string | undefined;
+  /** Whether RWX volumes of the class in this mode are NFS mounts (the nodes need the NFS client). */
+  needsNfsClient(storageClass: StorageClassFacts, volumeMode: 'Block' | 'Filesystem'): boolean;
+  /** The number of copies the class keeps of each volume, when the driver says (Portworx `repl`). */
+  replicasOf(storageClass: StorageClassFacts): number | undefined;
+  /** The newest Kubernetes the pack version supports (its pack.json constraint), when known. */
+  readonly maxKubernetes?: { readonly version: string; readonly label: string; readonly newerPack?: string };
+  /** The fewest storage nodes the product needs for quorum. */
+  readonly minStorageNodes: number;
+  /** How many nodes hold storage (Portworx `maxStorageNodes`); undefined when every worker does. */
+  readonly maxStorageNodes?: number;
+  /** Pure FlashArray cloud drives, when the product uses them. */
+  readonly flashArray?: FlashArrayFacts;
+  /** The interfaces storage traffic uses, when the layer pins them. */
+  readonly interfaces?: readonly string[];
+}
+
+export interface FlashArrayFacts {
+  /** The data drive each node requests, GiB. */
+  readonly deviceSizeGiB?: number;
+  /** `PURE_FLASHARRAY_SAN_TYPE`. */
+  readonly sanType?: string;
+  /** The FlashArray management endpoints of the `px-pure-secret`. */
+  readonly mgmtEndpoints: readonly string[];
+  /** The namespace of the StorageCluster and the secret's namespaces. */
+  readonly storageClusterNamespace?: string;
+  readonly secretNamespaces: readonly string[];
+}
+
+/** The load balancer layer (MetalLB). */
+export interface LoadBalancerFacts {
+  readonly mode: 'l2' | 'bgp';
+  readonly pools: readonly { readonly name: string; readonly addresses: readonly string[]; readonly autoAssign: boolean; readonly avoidBuggyIPs: boolean }[];
+  readonly l2Interfaces: readonly string[];
+  readonly bgpPeers: readonly { readonly address: string; readonly asn?: number }[];
+}
+
+/** The VMO layer. */
+export interface VmoFacts {
+  /** `proxied` or `direct`. */
+  readonly access: string;
+  readonly vlanFiltering: boolean;
+  /** `env.allowedVlans`: the VLANs VMs may use, as written. */
+  readonly vmVlans?: string;
+  readonly allowVlansOnSelf?: boolean;
+  readonly allowedVlansOnSelf?: string;
+  /** `env.bridgeIF`. */
+  readonly bridge?: string;
+  readonly privateCa?: { readonly configMapName: string; readonly key: string };
+  readonly vmStateStorageClass?: string;
+  readonly snapshotDriver?: string;
+  readonly namespace: string;
+}
+
+/** A layer that reports the facts of one role about what it wrote. */
+export interface IKubernetesLayer extends ProfileLayer {
+  kubernetesFacts(rendered: RenderedLayer): KubernetesFacts;
+}
+export interface IOsLayer extends ProfileLayer {
+  osFacts(rendered: RenderedLayer): OsFacts;
+}
+export interface ICniLayer extends ProfileLayer {
+  cniFacts(rendered: RenderedLayer): CniFacts;
+}
+export interface IStorageFactsLayer extends ProfileLayer {
+  storageFacts(rendered: RenderedLayer): StorageFacts;
+}
+export interface ILoadBalancerLayer extends ProfileLayer {
+  loadBalancerFacts(rendered: RenderedLayer): LoadBalancerFacts;
+}
+export interface IVmoLayer extends ProfileLayer {
+  vmoFacts(rendered: RenderedLayer): VmoFacts;
+}
+
+const has = <K extends string>(layer: ProfileLayer, method: K): boolean => typeof (layer as unknown as Record<string, unknown>)[method] === 'function';
+
+export const isKubernetesLayer = (l: ProfileLayer): l is IKubernetesLayer => has(l, 'kubernetesFacts');
+export const isOsLayer = (l: ProfileLayer): l is IOsLayer => has(l, 'osFacts');
+export const isCniLayer = (l: ProfileLayer): l is ICniLayer => has(l, 'cniFacts');
+export const isStorageFactsLayer = (l: ProfileLayer): l is IStorageFactsLayer => has(l, 'storageFacts');
+export const isLoadBalancerLayer = (l: ProfileLayer): l is ILoadBalancerLayer => has(l, 'loadBalancerFacts');
+export const isVmoLayer = (l: ProfileLayer): l is IVmoLayer => has(l, 'vmoFacts');

@@ -1,0 +1,75 @@
+import { FindingLevel, Rule, RuleViolation } from '../finding';
+import { RenderedSite } from '../rendered';
+import { secretLeaves } from './secret-leaves';
+
+/** Seed 001 Grafana `adminPassword: "welcome"`; the RA templates' cloud-init `password: spectro`. */
+const SAMPLE_PASSWORDS = ['welcome', 'spectro'];
+/** The RA templates' Windows unattend password: distinctive enough to match anywhere. */
+const SAMPLE_WINDOWS_PASSWORD = 'P@ssw0rd!';
+/** The RA's sample FlashArray API token (seed 001/002 pure.json). */
+const SAMPLE_API_TOKEN = '347eba54-4ab6-96cd-e123-f694ab394a3b';
+/** Seed 001's sample Portworx activation id. */
+const SAMPLE_ACTIVATION_ID = 'your_license_key';
+
+const PASSWORD_KEY = /(pass(word|wd)?|pwd)$/i;
+const FIX = 'use a sensitive profile variable without default instead, entered at deploy time';
+
+/** `password: spectro`-style lines inside text that did not parse as YAML, and chpasswd `user:password` lines. */
+function textMatches(value: string, inChpasswd: boolean): string[] {
+  const found: string[] = [];
+  const words = SAMPLE_PASSWORDS.join('|');
+  const keyed = new RegExp(`(pass(?:word|wd)?|pwd)["']?\\s*[:=]\\s*["']?(${words})["']?\\s*(?:$|[,}])`, 'gim');
+  for (const m of value.matchAll(keyed)) found.push(m[2]);
+  const xml = new RegExp(`Password>\\s*<Value>\\s*(${words})\\s*</Value>`, 'gi');
+  for (const m of value.matchAll(xml)) found.push(m[1]);
+  if (inChpasswd) for (const m of value.matchAll(new RegExp(`^\\s*-?\\s*[\\w.-]+:(${words})\\s*$`, 'gm'))) found.push(m[1]);
+  return found;
+}
+
+/**
+ * SEC-002: no known sample password anywhere in the output: the RA's Grafana "welcome"
+ * (seed 001 Prometheus layer), the templates' `spectro` and `P@ssw0rd!`, and the RA's
+ * sample FlashArray API token. Matched as values of password keys (welcome, spectro) or
+ * anywhere (the two distinctive ones), including base64 Secret data and variable defaults.
+ */
+export const SEC_002: Rule<RenderedSite> = {
+  id: 'SEC-002',
+  level: FindingLevel.ERROR,
+  description: 'no known sample password (welcome, P@ssw0rd!, spectro), the RA sample API token or sample activation id anywhere in the output',
+  source: 'seed 001 (RA rev 1.2) Grafana "welcome", pure.json sample token and sample activation id; RA templates (cloud-init and Windows unattend samples)',
+  check(site) {
+    const out: RuleViolation[] = [];
+    // One finding per text and sample value, at the most specific key path it was seen at.
+    const found = new Map<string, { location: string; what: string; path: string }>();
+    const report = (location: string, sample: string, what: string, path: string) => {
+      const id = `${location}|${sample}`;
+      const known = found.get(id);
+      if (!known || path.length > known.path.length) found.set(id, { location, what, path });
+    };
+    for (const leaf of secretLeaves(site)) {
+      const v = leaf.value;
+      if (v.includes(SAMPLE_WINDOWS_PASSWORD)) report(leaf.location, SAMPLE_WINDOWS_PASSWORD, `the RA's sample Windows password '${SAMPLE_WINDOWS_PASSWORD}'`, leaf.path);
+      if (v.toLowerCase().includes(SAMPLE_API_TOKEN)) report(leaf.location, SAMPLE_API_TOKEN, `the RA's sample FlashArray API token '${SAMPLE_API_TOKEN}'`, leaf.path);
+      if (v.toLowerCase().includes(SAMPLE_ACTIVATION_ID)) report(leaf.location, SAMPLE_ACTIVATION_ID, `the RA's sample Portworx activation id '${SAMPLE_ACTIVATION_ID}'`, leaf.path);
+      const word = v.trim().toLowerCase();
+      if (PASSWORD_KEY.test(leaf.key) && SAMPLE_PASSWORDS.includes(word)) {
+        report(leaf.location, word, `the sample password '${v.trim()}' in '${leaf.key}'`, leaf.path);
+      }
+      for (const w of textMatches(v, /chpasswd/i.test(leaf.path))) report(leaf.location, w.toLowerCase(), `the sample password '${w}'`, leaf.path);
+    }
+    for (const f of found.values()) out.push({ location: f.location, message: `${f.what} at ${f.path || '(document)'}: ${FIX}` });
+    for (const { json: profile } of site.profiles) {
+      for (const variable of profile.spec.variables ?? []) {
+        const d = variable.defaultValue;
+        if (d === undefined) continue;
+        const location = `profile ${profile.metadata.name}, variable ${variable.name}`;
+        const passwordLike = variable.isSensitive === true || /pass(word|wd)?|pwd/i.test(variable.name);
+        const sample = d.includes(SAMPLE_WINDOWS_PASSWORD) || d.toLowerCase().includes(SAMPLE_API_TOKEN) || d.toLowerCase().includes(SAMPLE_ACTIVATION_ID);
+        if (sample || (passwordLike && SAMPLE_PASSWORDS.includes(d.trim().toLowerCase()))) {
+          out.push({ location, message: `variable '${variable.name}' defaults to the sample value '${d}': remove the default and make the variable sensitive, so the value is entered at deploy time` });
+        }
+      }
+    }
+    return out;
+  },
+};
