@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { parse } from 'yaml';
 import { isValidationError, PackJson, ProfileLayer, PRESET_HEADER_PREFIX } from '../lib/palette';
 
@@ -32,4 +35,24 @@ export function validationError(fn: () => unknown): Error {
     return e as Error;
   }
   throw new Error('expected a ValidationError');
+}
+
+/**
+ * Temporary folders for one test file: `tempDir()` gives a new empty folder, all of them inside
+ * one `<os temp>/<prefix>XXXXXX` root that is removed after the file's tests (afterAll), so
+ * `npm test` leaves nothing behind, not even the `.X.tmp-PID` siblings a synth may create next
+ * to its output folder. Call at the top level of a test file (or of a describe block).
+ */
+export function tempDirs(prefix: string): () => string {
+  let root: string | undefined;
+  let count = 0;
+  afterAll(() => {
+    if (root !== undefined) rmSync(root, { recursive: true, force: true });
+  });
+  return () => {
+    root ??= mkdtempSync(join(tmpdir(), prefix));
+    const dir = join(root, String(++count));
+    mkdirSync(dir);
+    return dir;
+  };
 }
