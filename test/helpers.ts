@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative } from 'path';
 import { parse } from 'yaml';
 import { IConstruct } from 'constructs';
 import { isValidationError, PackJson, parseValidationMessage, ProfileLayer, PRESET_HEADER_PREFIX } from '../lib/palette';
@@ -52,4 +55,63 @@ export function ruleChecks(c: IConstruct): [string, string][] {
 
 function isConstruct(x: unknown): x is IConstruct {
   return typeof x === 'object' && x !== null && 'node' in x;
+}
+
+/**
+ * Temporary folders for one test file: `tempDir()` gives a new empty folder, all of them inside
+ * one `<os temp>/<prefix>XXXXXX` root that is removed after the file's tests (afterAll), so
+ * `npm test` leaves nothing behind, not even the `.X.tmp-PID` siblings a synth may create next
+ * to its output folder. Call at the top level of a test file (or of a describe block).
+ */
+export function tempDirs(prefix: string): () => string {
+  let root: string | undefined;
+  let count = 0;
+  afterAll(() => {
+    if (root !== undefined) rmSync(root, { recursive: true, force: true });
+  });
+  return () => {
+    root ??= mkdtempSync(join(tmpdir(), prefix));
+    const dir = join(root, String(++count));
+    mkdirSync(dir);
+    return dir;
+  };
+}
+
+/** The repository root. */
+export const REPO_ROOT = join(__dirname, '..');
+
+/**
+ * A file `npm run import` generates and the repository commits (imports/schemas/*,
+ * test/fixtures/palette-export-shapes.json), parsed. A missing one fails loudly, naming the
+ * file and the fix, rather than letting a test skip or pass on nothing.
+ */
+export function readGeneratedJson(path: string): unknown {
+  if (!existsSync(path)) throw new Error(`${relative(REPO_ROOT, path)} is missing: run npm run import (and commit what it writes)`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** The structure of real Palette profile exports, values replaced by placeholders (scripts/import-schemas.ts). */
+export const PALETTE_EXPORT_SHAPES_PATH = join(REPO_ROOT, 'test', 'fixtures', 'palette-export-shapes.json');
+
+/** What the tests read of an exported profile; other keys are there but untyped. */
+export interface ExportedProfile {
+  readonly metadata: Record<string, unknown>;
+  readonly spec: {
+    readonly template: { readonly packs: ExportedPack[] } & Record<string, unknown>;
+    readonly variables?: Record<string, unknown>[];
+  } & Record<string, unknown>;
+}
+
+export interface ExportedPack {
+  readonly type: string;
+  readonly registry: { readonly metadata: Record<string, unknown> };
+  readonly manifests?: Record<string, unknown>[];
+  readonly [key: string]: unknown;
+}
+
+/** The real exports' shapes, by export file name (`terraform-provider-spectrocloud__profile_import.json`). */
+export function paletteExportShapes(): Record<string, ExportedProfile> {
+  const shapes = (readGeneratedJson(PALETTE_EXPORT_SHAPES_PATH) as { exports?: Record<string, ExportedProfile> }).exports;
+  if (shapes === undefined || Object.keys(shapes).length === 0) throw new Error(`${relative(REPO_ROOT, PALETTE_EXPORT_SHAPES_PATH)} holds no export: run npm run import`);
+  return shapes;
 }

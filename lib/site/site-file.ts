@@ -1,7 +1,7 @@
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import Ajv, { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
-import { ValidationError } from '../common/errors';
+import { Composer, CST, Document, isAlias, isCollection, isNode, isPair, isScalar, Lexer, Node, Parser } from 'yaml';
+import { isValidationError, ValidationError } from '../common/errors';
 import { SITE_SCHEMA } from './site-schema';
 import { VmoSiteProps } from '../model/site-props';
 
@@ -45,25 +45,285 @@ export function validateSiteData(data: unknown, source: string): VmoSiteProps {
   return data as VmoSiteProps;
 }
 
-/** Parses a site YAML text strictly (no duplicate keys) and validates it against the schema. */
+// Limits on a site file. A real site file is a few kilobytes; the limits keep a wrong or hostile
+// file (a YAML bomb, a fuzzer's output) from costing more than about a second.
+
+/**
+ * The largest site file read, in bytes: a real one is 1-5 KB. The yaml parser takes several
+ * microseconds per byte on pathological input (a long run of commas or quotes): at 128 KiB
+ * the worst case measured was about 1.4 s on a busy 2-core machine, at 256 KiB 2.8 s.
+ */
+export const MAX_SITE_FILE_BYTES = 128 * 1024;
+/** The deepest nesting of mappings and lists; the site schema itself is about 5 levels deep. */
+export const MAX_SITE_NESTING = 32;
+/** The most aliases (`*name`) one site file may use. */
+export const MAX_SITE_ALIASES = 100;
+/** The most values (scalars, mappings, lists) all aliases together may copy. */
+export const MAX_SITE_ALIAS_COPIES = 10_000;
+
+/** Parses a site YAML text strictly and validates it against the schema; every problem is one line. */
 export function parseSiteYaml(text: string, source: string): VmoSiteProps {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = lineCounter.linePos(e.pos[0]);
-    throw new ValidationError(`${source}:${pos.line}:${pos.col}: not valid YAML: ${e.message.split('\n')[0]}`);
-  }
-  return validateSiteData(doc.toJS(), source);
+  return validateSiteData(readSiteYaml(text, source), source);
 }
 
 /** Reads and validates a site YAML file. */
 export function loadSiteFile(path: string): VmoSiteProps {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    throw cannotRead(path, e);
+  }
+  // Checked before reading, so a huge file is never loaded into memory.
+  if (size > MAX_SITE_FILE_BYTES) throw tooLarge(path, size);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ValidationError(`${path}: cannot read the site file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw cannotRead(path, e);
   }
   return parseSiteYaml(text, path);
+}
+
+function cannotRead(path: string, e: unknown): ValidationError {
+  return new ValidationError(`${path}: cannot read the site file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+}
+
+function tooLarge(source: string, bytes: number): ValidationError {
+  return new ValidationError(
+    `${source}: is ${kib(bytes)}, more than the ${kib(MAX_SITE_FILE_BYTES)} a site file may have: a site file describes one cluster in a few hundred lines; check that this is the right file`,
+  );
+}
+
+const kib = (bytes: number): string => `${Math.ceil(bytes / 1024)} KiB`;
+
+/** At most `max` characters of user text for a message, with an ellipsis when cut. */
+const echo = (text: string, max = 40): string => (text.length <= max ? text : `${text.slice(0, max)}…`);
+
+/** The yaml library's message, one line and short: some messages quote the offending text. */
+const yamlMessage = (message: string): string => echo(message.split('\n')[0], 160);
+
+/**
+ * YAML text to plain data. Everything the YAML itself gets wrong is a one-line ValidationError
+ * naming `source`, line and column; the yaml library's own exceptions never escape.
+ */
+function readSiteYaml(text: string, source: string): unknown {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_SITE_FILE_BYTES) throw tooLarge(source, bytes);
+
+  // Positions are counted in the text itself: 1-based line and column, as editors show them.
+  const position = (offset: number): { line: number; col: number } => {
+    const before = text.slice(0, offset);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return { line: before.split('\n').length, col: offset - lineStart + 1 };
+  };
+  const where: Where = {
+    at: (offset, message) => {
+      const { line, col } = position(offset);
+      return new ValidationError(`${source}:${line}:${col}: ${message}`);
+    },
+    lineOf: (node) => position(node.range?.[0] ?? 0).line,
+  };
+  const at = where.at;
+  // The yaml library signals some failures (alias limits, stack exhaustion) by throwing.
+  const guarded = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (e) {
+      if (isValidationError(e)) throw e;
+      throw new ValidationError(`${source}: not valid YAML: ${yamlMessage(String(e instanceof Error ? e.message : e))}`);
+    }
+  };
+
+  // Bracket depth first, from the lexer, which stops at the first bracket too many: the parser
+  // is slow on thousands of open brackets. Then the concrete syntax tree (built without
+  // recursion), whose depth and top-level errors are checked before composing, because
+  // composing recurses once per level and is slow on many errors.
+  guarded(() => checkFlowNesting(text, at));
+  const tokens = guarded(() => [...new Parser().parse(text)]);
+  checkDirectives(tokens, at);
+  const syntaxError = tokens.find((t): t is CST.ErrorToken => t.type === 'error');
+  if (syntaxError !== undefined) throw at(syntaxError.offset, `not valid YAML: ${yamlMessage(syntaxError.message)}`);
+  checkNesting(tokens, at);
+
+  const docs = guarded(() => [...new Composer({ uniqueKeys: true, prettyErrors: false }).compose(tokens, true, text.length)]);
+  if (docs.length > 1) {
+    throw at(docs[1].range[0], `a second YAML document starts here: a site file holds one site; delete this '---' and what follows, or move it to a file of its own`);
+  }
+  const doc = docs[0];
+  const [error] = doc.errors;
+  if (error !== undefined) throw at(error.pos[0], `not valid YAML: ${yamlMessage(error.message)}`);
+  const [warning] = doc.warnings;
+  if (warning !== undefined) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      const tag = echo(text.slice(warning.pos[0], warning.pos[1]));
+      throw at(warning.pos[0], `unknown tag '${tag}': site files use no tags; delete it (quote the value to keep it as text)`);
+    }
+    throw at(warning.pos[0], `not accepted in a site file: ${yamlMessage(warning.message)}`);
+  }
+  checkKeysAndAliases(doc, where);
+
+  const data: unknown = guarded(() => doc.toJS({ maxAliasCount: MAX_SITE_ALIASES }));
+  if (data === null || data === undefined) throw new ValidationError(`${source}: is empty: a site file needs at least 'name' and 'network'`);
+  return data;
+}
+
+interface Where {
+  /** A one-line error at `offset`: `file:line:col: message`. */
+  readonly at: (offset: number, message: string) => ValidationError;
+  /** The line a node starts on. */
+  readonly lineOf: (node: Node) => number;
+}
+
+type At = Where['at'];
+
+/**
+ * Refuses `%` directives. `%YAML 1.1` changes how plain values read (`0:30` becomes the
+ * number 30, `on` becomes true), and `%TAG` only serves tags, which site files do not use.
+ */
+function checkDirectives(tokens: readonly CST.Token[], at: At): void {
+  for (const token of tokens) {
+    if (token.type !== 'directive') continue;
+    const directive = token.source.trim();
+    if (/^%YAML\s+1\.2$/.test(directive)) continue;
+    throw at(
+      token.offset,
+      /^%YAML\b/.test(directive)
+        ? `'${echo(directive)}' would read some values differently (e.g. 0:30 as the number 30): site files are YAML 1.2; delete this line`
+        : `'${echo(directive)}' is not used in site files: delete this line`,
+    );
+  }
+}
+
+const nestingTooDeep = `values are nested more than ${MAX_SITE_NESTING} levels deep here: a site file needs only a few levels; look for an unclosed '[' or '{'`;
+
+/** Refuses more than MAX_SITE_NESTING open brackets (`[`, `{`), reading lexer tokens only. */
+function checkFlowNesting(text: string, at: At): void {
+  let depth = 0;
+  let offset = 0;
+  let scalarText = false;
+  for (const token of new Lexer().lex(text)) {
+    // The token after a SCALAR marker is the scalar's text, whatever it looks like; DOCUMENT,
+    // FLOW_END and SCALAR are markers that take no room in the text.
+    if (scalarText) scalarText = false;
+    else if (token === CST.SCALAR) scalarText = true;
+    else if (token === '[' || token === '{') {
+      if (++depth > MAX_SITE_NESTING) throw at(offset, nestingTooDeep);
+    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+    if (token !== CST.SCALAR && token !== CST.DOCUMENT && token !== CST.FLOW_END) offset += token.length;
+  }
+}
+
+/** Refuses mappings and lists nested deeper than MAX_SITE_NESTING, walking the tree without recursion. */
+function checkNesting(tokens: readonly CST.Token[], at: At): void {
+  const pending: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [token, depth] = next;
+    if (token.type === 'document') {
+      if (token.value !== undefined) pending.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_SITE_NESTING) {
+        throw at(token.offset, nestingTooDeep);
+      }
+      for (const item of token.items) {
+        if (item.key) pending.push([item.key, depth + 1]);
+        if (item.value) pending.push([item.value, depth + 1]);
+      }
+    }
+  }
+}
+
+/** What an anchored value would cost to copy. */
+interface AnchoredValue {
+  /** Scalars, mappings and lists in the value. */
+  readonly size: number;
+  /** The value itself uses an alias. */
+  readonly hasAlias: boolean;
+}
+
+/**
+ * Checks that keys are one-line names, and every alias (`*name`) before the library resolves
+ * it: its anchor (`&name`) must come
+ * earlier and not contain it, the anchored value must hold no aliases of its own (one level,
+ * so copies cannot multiply: the "billion laughs"), and the aliases together may copy at most
+ * MAX_SITE_ALIAS_COPIES values. Walks in document order, as the library resolves.
+ */
+function checkKeysAndAliases(doc: Document.Parsed, { at, lineOf }: Where): void {
+  const anchors = new Map<string, Node>(); // the latest node anchored with each name so far
+  const walked = new Map<Node, AnchoredValue>();
+  const open = new Set<Node>(); // nodes being walked: an alias to one would be inside its value
+  let aliases = 0;
+  let copies = 0;
+
+  const walk = (node: unknown): AnchoredValue => {
+    if (isPair(node)) {
+      // Setting names are one-line words; a list, mapping or multi-line text as a key is a slip
+      // (often a stray '?') that would otherwise surface as a garbled setting name.
+      if (isCollection(node.key) || (isScalar(node.key) && /[\r\n]/.test(String(node.key.value)))) {
+        throw at(node.key.range?.[0] ?? 0, `a setting name must be a single word, not a list, a mapping or several lines: check for a stray '?' or a misplaced ':'`);
+      }
+      const key = walk(node.key);
+      const value = walk(node.value);
+      return { size: key.size + value.size, hasAlias: key.hasAlias || value.hasAlias };
+    }
+    if (!isNode(node)) return { size: 0, hasAlias: false }; // an empty key or value
+    if (isAlias(node)) {
+      const offset = node.range?.[0] ?? 0;
+      const alias = `'*${echo(node.source)}'`;
+      const anchor = `'&${echo(node.source)}'`;
+      if (++aliases > MAX_SITE_ALIASES) throw at(offset, `more than ${MAX_SITE_ALIASES} aliases: write the values out instead of repeating them with aliases`);
+      const target = anchors.get(node.source);
+      if (target === undefined) {
+        const later = findAnchor(doc, node.source);
+        throw at(
+          offset,
+          later === undefined
+            ? `alias ${alias} has no anchor ${anchor}: mark the value to repeat with ${anchor} above this line, or write the value out`
+            : `alias ${alias} comes before its anchor ${anchor} (line ${lineOf(later)}): YAML reads top to bottom; move the anchored value above this line, or write the value out`,
+        );
+      }
+      if (open.has(target)) throw at(offset, `alias ${alias} is inside the value it repeats: write the value out`);
+      const value = walked.get(target) ?? { size: 1, hasAlias: false };
+      if (value.hasAlias) {
+        throw at(offset, `alias ${alias} repeats a value that itself uses aliases (line ${lineOf(target)}): site files allow one level of aliases; write the inner values out`);
+      }
+      copies += value.size;
+      if (copies > MAX_SITE_ALIAS_COPIES) throw at(offset, `the aliases up to here copy more than ${MAX_SITE_ALIAS_COPIES} values: write the values out`);
+      return { size: value.size, hasAlias: true };
+    }
+    // The library resolves an alias to the latest anchor before it, the node's own included.
+    if (node.anchor) anchors.set(node.anchor, node);
+    open.add(node);
+    let size = 1;
+    let hasAlias = false;
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        const v = walk(item);
+        size += v.size;
+        hasAlias ||= v.hasAlias;
+      }
+    }
+    open.delete(node);
+    const value = { size, hasAlias };
+    walked.set(node, value);
+    return value;
+  };
+  walk(doc.contents);
+}
+
+/** The first node anchored `name` anywhere in the document. */
+function findAnchor(doc: Document.Parsed, name: string): Node | undefined {
+  let found: Node | undefined;
+  const search = (node: unknown): void => {
+    if (found !== undefined || node === null || typeof node !== 'object') return;
+    if (isPair(node)) {
+      search(node.key);
+      search(node.value);
+      return;
+    }
+    if ((node as Node).anchor === name && !isAlias(node)) found = node as Node;
+    if (isCollection(node)) for (const item of node.items) search(item);
+  };
+  search(doc.contents);
+  return found;
 }

@@ -1,9 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'fs';
-import { tmpdir } from 'os';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'fs';
 import { join, relative } from 'path';
 import { parse } from 'yaml';
 import { PaletteApp, ProfileVariable } from '../../lib/palette';
+import { tempDirs } from '../helpers';
 import { smallSite } from './fixtures';
+
+const tempDir = tempDirs('pvmo-');
 
 function readTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -26,7 +28,7 @@ function synthTo(outdir: string, opts: { vlan?: number } = {}) {
 
 describe('synth', () => {
   test('writes the output contract: profile JSON, values side files, manifests, variables, checks', () => {
-    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const out = tempDir();
     synthTo(out);
     const tree = readTree(out);
     expect(Object.keys(tree).sort()).toEqual([
@@ -44,15 +46,15 @@ describe('synth', () => {
   });
 
   test('is deterministic: two synths give identical bytes', () => {
-    const a = mkdtempSync(join(tmpdir(), 'pvmo-'));
-    const b = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const a = tempDir();
+    const b = tempDir();
     synthTo(a);
     synthTo(b);
     expect(readTree(a)).toEqual(readTree(b));
   });
 
   test('a sensitive variable is listed in variables.yaml without a value', () => {
-    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const out = tempDir();
     const app = new PaletteApp({ outdir: out });
     const { nets } = smallSite(app);
     nets.useVariable(new ProfileVariable('apiToken', { isSensitive: true }));
@@ -62,7 +64,7 @@ describe('synth', () => {
   });
 
   test('a failing synth leaves the previous output exactly as it was', () => {
-    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const out = tempDir();
     synthTo(out);
     writeFileSync(join(out, 'small', 'marker.txt'), 'previous run');
     const before = readTree(out);
@@ -75,7 +77,7 @@ describe('synth', () => {
   });
 
   test('a layer that throws while rendering leaves the previous output untouched', () => {
-    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const out = tempDir();
     synthTo(out);
     const before = readTree(out);
     const app = new PaletteApp({ outdir: out });
@@ -89,7 +91,7 @@ describe('synth', () => {
   });
 
   test('a successful synth replaces the site folder and keeps other sites', () => {
-    const out = mkdtempSync(join(tmpdir(), 'pvmo-'));
+    const out = tempDir();
     mkdirSync(join(out, 'other-site'), { recursive: true });
     writeFileSync(join(out, 'other-site', 'keep.txt'), 'x');
     synthTo(out);

@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { tempDirs } from '../helpers';
 
 const ROOT = resolve(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const tempDir = tempDirs('cli-');
 
 function cli(...args: string[]) {
   const r = spawnSync(TSX, [join(ROOT, 'bin', 'palette-vmo.ts'), ...args], { encoding: 'utf8', env: { ...process.env, PALETTE_VMO_QUIET: '1' } });
@@ -12,7 +13,7 @@ function cli(...args: string[]) {
 }
 
 function siteFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+  const dir = tempDir();
   const path = join(dir, 'site.yaml');
   writeFileSync(path, text);
   return path;
@@ -58,16 +59,16 @@ describe('palette-vmo command line', () => {
 
   test('fails: a schema violation names file and path, exit 1', () => {
     const path = siteFile(GOOD.replace('vlan: 10,', 'vlan: ten,'));
-    const r = cli('synth', path, '-o', mkdtempSync(join(tmpdir(), 'out-')));
+    const r = cli('synth', path, '-o', tempDir());
     expect(r.code).toBe(1);
     expect(r.err.trim()).toBe(`${path}: network.mgmt.vlan must be integer`);
   });
 
   test('synth writes the site and nothing for a site with errors', () => {
-    const out = mkdtempSync(join(tmpdir(), 'out-'));
+    const out = tempDir();
     expect(cli('synth', siteFile(GOOD), '-o', out).code).toBe(0);
     expect(existsSync(join(out, 'cli-lab', 'profiles', 'VMO-RA-Full.json'))).toBe(true);
-    const out2 = mkdtempSync(join(tmpdir(), 'out-'));
+    const out2 = tempDir();
     const r = cli('synth', siteFile(GOOD.replace('172.16.0.0/22', '172.16.0.1/22')), '-o', out2);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/NET-001.*172\.16\.0\.1\/22/);

@@ -1,10 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
+import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { loadSiteFile, parseSiteYaml } from '../../lib';
-import { validationError } from '../helpers';
+import { isValidationError, loadSiteFile, parseSiteYaml } from '../../lib';
+import { MAX_SITE_ALIAS_COPIES, MAX_SITE_ALIASES, MAX_SITE_FILE_BYTES, MAX_SITE_NESTING } from '../../lib/site/site-file';
+import { tempDirs, validationError } from '../helpers';
 import { RA_SITE } from './fixtures';
+
+const tempDir = tempDirs('site-file-');
 
 const VALID = `name: lab
 network:
@@ -55,8 +58,123 @@ describe('site files', () => {
   });
 
   test('loads from disk', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'site-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'lab.yaml'), VALID);
     expect(loadSiteFile(join(dir, 'lab.yaml')).name).toBe('lab');
+  });
+});
+
+/** The one-line message of a YAML-level refusal: `file:line:col: message`. */
+function yamlError(text: string, file = 'sites/lab.yaml'): string {
+  const msg = error(() => parseSiteYaml(text, file));
+  expect(msg.split('\n')).toHaveLength(1);
+  return msg;
+}
+
+describe('site files: YAML a site author may get wrong', () => {
+  test('an alias whose anchor is missing names it and says how to fix it', () => {
+    expect(yamlError(VALID + 'nodes: { workers: *nope }\n')).toBe(
+      "sites/lab.yaml:6:19: alias '*nope' has no anchor '&nope': mark the value to repeat with '&nope' above this line, or write the value out",
+    );
+  });
+
+  test('an alias before its anchor names the anchor\'s line', () => {
+    expect(yamlError(VALID + 'nodes: { workers: *w }\nvmVlans: &w "21-100"\n')).toMatch(
+      /^sites\/lab\.yaml:6:19: alias '\*w' comes before its anchor '&w' \(line 7\): YAML reads top to bottom; move the anchored value above this line/,
+    );
+  });
+
+  test('an alias inside the value it repeats is refused', () => {
+    expect(yamlError('a: &a [1, *a]\n')).toBe("sites/lab.yaml:1:11: alias '*a' is inside the value it repeats: write the value out");
+  });
+
+  test('aliases of values that hold aliases (the billion laughs) are refused at the first one', () => {
+    const bomb = 'a: &a [lol, lol]\nb: &b [*a, *a]\nc: &c [*b, *b]\n';
+    expect(yamlError(bomb)).toMatch(/^sites\/lab\.yaml:3:8: alias '\*b' repeats a value that itself uses aliases \(line 2\): site files allow one level of aliases/);
+  });
+
+  test(`more than ${MAX_SITE_ALIASES} aliases, or aliases copying more than ${MAX_SITE_ALIAS_COPIES} values, are refused`, () => {
+    const many = `a: &a x\nb: [${Array(MAX_SITE_ALIASES + 1).fill('*a').join(', ')}]\n`;
+    expect(yamlError(many)).toBe(`sites/lab.yaml:2:${5 + 4 * MAX_SITE_ALIASES}: more than ${MAX_SITE_ALIASES} aliases: write the values out instead of repeating them with aliases`);
+    const big = `a: &a [${Array(2000).fill('1').join(', ')}]\n${Array.from({ length: 6 }, (_, i) => `b${i}: *a`).join('\n')}\n`;
+    expect(yamlError(big)).toBe(`sites/lab.yaml:6:5: the aliases up to here copy more than ${MAX_SITE_ALIAS_COPIES} values: write the values out`);
+  });
+
+  test('an alias used correctly gives the anchored value', () => {
+    const props = parseSiteYaml(VALID + 'nodes: { controlPlane: &n 3, workers: *n }\n', 'sites/lab.yaml');
+    expect(props.nodes).toEqual({ controlPlane: 3, workers: 3 });
+  });
+
+  test('a second document is refused where it starts, in words a site author knows', () => {
+    const msg = yamlError(VALID + '---\nname: other\n');
+    expect(msg).toBe(
+      "sites/lab.yaml:6:1: a second YAML document starts here: a site file holds one site; delete this '---' and what follows, or move it to a file of its own",
+    );
+    expect(msg).not.toMatch(/parseAllDocuments/);
+    expect(yamlError(VALID + '---\n')).toMatch(/^sites\/lab\.yaml:6:1: a second YAML document/);
+    // A leading '---' starts the one document.
+    expect(parseSiteYaml('---\n' + VALID, 'sites/lab.yaml').name).toBe('lab');
+  });
+
+  test('a %YAML 1.1 directive (0:30 would read as 30) and %TAG are refused; %YAML 1.2 is accepted', () => {
+    expect(yamlError('%YAML 1.1\n---\n' + VALID)).toBe(
+      "sites/lab.yaml:1:1: '%YAML 1.1' would read some values differently (e.g. 0:30 as the number 30): site files are YAML 1.2; delete this line",
+    );
+    expect(yamlError('%TAG !e! tag:example.com,2000:\n---\n' + VALID)).toBe("sites/lab.yaml:1:1: '%TAG !e! tag:example.com,2000:' is not used in site files: delete this line");
+    expect(parseSiteYaml('%YAML 1.2\n---\n' + VALID, 'sites/lab.yaml').name).toBe('lab');
+  });
+
+  test('an unknown tag is refused instead of silently dropped; a standard tag is read', () => {
+    expect(yamlError(VALID.replace('name: lab', 'name: !foo lab'))).toBe(
+      "sites/lab.yaml:1:7: unknown tag '!foo': site files use no tags; delete it (quote the value to keep it as text)",
+    );
+    expect(parseSiteYaml(VALID.replace('name: lab', 'name: !!str lab'), 'sites/lab.yaml').name).toBe('lab');
+  });
+
+  test('a list, mapping or multi-line text as a setting name is refused', () => {
+    expect(yamlError('? [a, b]\n: 1\n')).toBe(
+      "sites/lab.yaml:1:3: a setting name must be a single word, not a list, a mapping or several lines: check for a stray '?' or a misplaced ':'",
+    );
+    expect(yamlError('? |\n  two\n  lines\n: 1\n')).toMatch(/^sites\/lab\.yaml:1:3: a setting name must be a single word/);
+  });
+
+  test('an empty file, or one with only comments, says it is empty', () => {
+    for (const text of ['', '\n\n', '# a site\n', '---\n', '~\n']) {
+      expect(error(() => parseSiteYaml(text, 'sites/empty.yaml'))).toBe("sites/empty.yaml: is empty: a site file needs at least 'name' and 'network'");
+    }
+  });
+
+  test(`a file over ${MAX_SITE_FILE_BYTES / 1024} KiB is refused before parsing, from text and from disk`, () => {
+    const huge = VALID + `# ${'x'.repeat(MAX_SITE_FILE_BYTES)}\n`;
+    const expected = `is ${Math.ceil(Buffer.byteLength(huge) / 1024)} KiB, more than the ${MAX_SITE_FILE_BYTES / 1024} KiB a site file may have`;
+    expect(yamlError(huge)).toContain(`sites/lab.yaml: ${expected}`);
+    const path = join(tempDir(), 'huge.yaml');
+    writeFileSync(path, huge);
+    expect(error(() => loadSiteFile(path))).toContain(`${path}: ${expected}`);
+  });
+
+  test(`nesting deeper than ${MAX_SITE_NESTING} levels is refused quickly, in brackets and in block lists`, () => {
+    const deepFlow = 'name: lab\nx: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n';
+    const started = Date.now();
+    expect(yamlError(deepFlow)).toBe(
+      `sites/lab.yaml:2:${4 + MAX_SITE_NESTING}: values are nested more than ${MAX_SITE_NESTING} levels deep here: a site file needs only a few levels; look for an unclosed '[' or '{'`,
+    );
+    expect(yamlError('x:\n' + '- '.repeat(5_000) + 'a\n')).toMatch(new RegExp(`^sites/lab\\.yaml:2:\\d+: values are nested more than ${MAX_SITE_NESTING} levels deep`));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  test('whatever the text, the yaml library\'s own errors never escape: only ValidationErrors naming the file', () => {
+    const piece = fc.constantFrom('a', 'b', ':', ': ', ' ', '  ', '\n', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '&b ', '*b', '!x ', '!!str ', '%YAML 1.1\n', '---\n', '...\n', '"', "'", '|\n', '? ', '#', '\t', '<<: ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        try {
+          parseSiteYaml(pieces.join(''), 'fuzz.yaml');
+        } catch (e) {
+          if (!isValidationError(e)) throw e;
+          for (const line of e.message.split('\n')) expect(line).toMatch(/^fuzz\.yaml(:\d+:\d+)?: /);
+        }
+      }),
+      { numRuns: 500, seed: 11 },
+    );
   });
 });

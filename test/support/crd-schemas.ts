@@ -1,18 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
-import { parseAllDocuments } from 'yaml';
+import { readGeneratedJson, REPO_ROOT } from '../helpers';
 import { formatAjvErrors, pointerSegments, valueAt } from './ajv-errors';
 
 /**
- * Validation of Kubernetes objects against the CRDs in shared/crds (one file per API group,
- * named `<group>.yaml`) and, for the few core kinds we emit, against small hand-written schemas.
+ * Validation of Kubernetes objects against the CRD schemas `npm run import` writes to
+ * imports/schemas (one `<group>.json` per API group, listed in index.json; see its README.md)
+ * and, for the few core kinds we emit, against small hand-written schemas.
  * Each (apiVersion, kind) is compiled on first use and cached: the cert-manager and Portworx
- * files are ~700 KB each and most test runs need neither.
+ * files are ~600 KB each and most test runs need neither.
  */
 
-/** shared/crds, next to the repository. */
-export const CRD_DIR = join(__dirname, '..', '..', '..', 'shared', 'crds');
+/** imports/schemas: the generated, committed CRD schemas. */
+export const SCHEMA_DIR = join(REPO_ROOT, 'imports', 'schemas');
 
 type Schema = Record<string, unknown>;
 
@@ -43,8 +43,20 @@ export interface DerivedKind {
 export interface ServedCrdKind {
   readonly apiVersion: string;
   readonly kind: string;
-  /** The file in CRD_DIR that defines it. */
+  /** The file in SCHEMA_DIR that holds its schema (`<group>.json`). */
   readonly file: string;
+}
+
+/** imports/schemas/index.json. */
+interface SchemaIndex {
+  /** API group -> its file in the folder. */
+  readonly groups: Record<string, string>;
+}
+
+/** imports/schemas/<group>.json. */
+interface GroupSchemaFile {
+  readonly group: string;
+  readonly kinds: { apiVersion: string; kind: string; served: boolean; storage: boolean; openAPIV3Schema: Schema }[];
 }
 
 const key = (apiVersion: string, kind: string) => `${apiVersion} ${kind}`;
@@ -254,7 +266,7 @@ export function crdToJsonSchema(node: Schema, root = true, inCombinator = false)
 const DEFERRED_ON_TEMPLATES = new Set(['pattern', 'format', 'enum', 'const', 'minLength', 'maxLength']);
 const TEMPLATE = /\{\{.*\}\}/;
 
-/** The validators for a folder of CRD files plus CORE_SCHEMAS; compiled lazily, cached per kind. */
+/** The validators for a folder of generated CRD schemas plus CORE_SCHEMAS; compiled lazily, cached per kind. */
 export class CrdSchemaRegistry {
   private readonly ajv = new Ajv({
     allErrors: true,
@@ -262,16 +274,22 @@ export class CrdSchemaRegistry {
     strict: false,
     validateFormats: false,
   });
-  /** `${group}.yaml` -> (apiVersion kind -> raw openAPIV3Schema), for files read so far. */
+  /** API group -> its schema file, from index.json. */
+  private readonly groups: ReadonlyMap<string, string>;
+  /** `${group}.json` -> (apiVersion kind -> raw openAPIV3Schema), for files read so far. */
   private readonly files = new Map<string, Map<string, Schema>>();
   private readonly validators = new Map<string, ValidateFunction | null>();
 
-  constructor(public readonly dir: string = CRD_DIR) {}
+  /** Reads the folder's index.json now, so that a folder never generated fails at once. */
+  constructor(public readonly dir: string = SCHEMA_DIR) {
+    const index = readGeneratedJson(join(dir, 'index.json')) as SchemaIndex;
+    this.groups = new Map(Object.entries(index.groups));
+  }
 
-  /** Every served (apiVersion, kind) of every file in the folder (reads all files). */
+  /** Every served (apiVersion, kind) of every group in the folder (reads all files). */
   public servedKinds(): ServedCrdKind[] {
     const out: ServedCrdKind[] = [];
-    for (const file of readdirSync(this.dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    for (const file of [...this.groups.values()].sort()) {
       for (const k of this.load(file).keys()) {
         const [apiVersion, kind] = k.split(' ');
         out.push({ apiVersion, kind, file });
@@ -328,43 +346,28 @@ export class CrdSchemaRegistry {
   private crdSchema(apiVersion: string, kind: string): Schema | undefined {
     const slash = apiVersion.indexOf('/');
     if (slash < 0) return undefined; // core group: no CRD
-    const file = `${apiVersion.slice(0, slash)}.yaml`;
-    if (!existsSync(join(this.dir, file))) return undefined;
-    return this.load(file).get(key(apiVersion, kind));
+    const file = this.groups.get(apiVersion.slice(0, slash));
+    return file === undefined ? undefined : this.load(file).get(key(apiVersion, kind));
   }
 
+  /** The served kinds of one schema file; a file the index lists but that is missing throws. */
   private load(file: string): Map<string, Schema> {
     let kinds = this.files.get(file);
     if (kinds === undefined) {
       kinds = new Map();
-      for (const doc of parseAllDocuments(readFileSync(join(this.dir, file), 'utf8'))) {
-        const crd = doc.toJS() as CrdDocument | null;
-        if (crd?.kind !== 'CustomResourceDefinition') continue;
-        for (const v of crd.spec.versions) {
-          const schema = v.schema?.openAPIV3Schema;
-          if (v.served && schema) kinds.set(key(`${crd.spec.group}/${v.name}`, crd.spec.names.kind), schema);
-        }
-      }
+      const data = readGeneratedJson(join(this.dir, file)) as GroupSchemaFile;
+      for (const k of data.kinds) if (k.served) kinds.set(key(k.apiVersion, k.kind), k.openAPIV3Schema);
       this.files.set(file, kinds);
     }
     return kinds;
   }
 }
 
-interface CrdDocument {
-  kind: string;
-  spec: {
-    group: string;
-    names: { kind: string };
-    versions: { name: string; served: boolean; schema?: { openAPIV3Schema?: Schema } }[];
-  };
-}
-
-/** The registry over shared/crds, shared by all tests of a jest worker. */
+/** The registry over imports/schemas, shared by all tests of a jest worker. */
 export const crdSchemas = new CrdSchemaRegistry();
 
 /**
- * Validates a Kubernetes object against its CRD (shared/crds), a schema derived from one
+ * Validates a Kubernetes object against its CRD (imports/schemas), a schema derived from one
  * (DERIVED_KINDS) or, for core kinds, CORE_SCHEMAS.
  * @returns `path: message` lines ([] when valid); undefined when no schema covers the kind
  */
