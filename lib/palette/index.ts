@@ -15,3 +15,4 @@ export * from './checks';
 export * from './palette-site';
 export * from './output-writer';
 export * from './palette-app';
+export * from './pack-schema';
