@@ -16,3 +16,4 @@ export * from './palette-site';
 export * from './output-writer';
 export * from './palette-app';
 export * from './pack-schema';
+export * from './pack-catalog';
