@@ -17,3 +17,4 @@ export * from './output-writer';
 export * from './palette-app';
 export * from './pack-schema';
 export * from './pack-catalog';
+export * from './values-changes';
