@@ -23,7 +23,8 @@ export function parsePackYaml(text: string, source: string, lineCounter = new Li
  * The complete default values.yaml of one pack version, as a user exports it from their
  * Palette (`GET /v1/packs/{uid}?includePackValues=true`) or as the pack catalog holds it.
  * Presets and overrides apply on top of it; its comments are kept. A leading
- * enabled-presets header is dropped: the layer writes its own from the presets it enables.
+ * enabled-presets header is dropped from the values (the layer writes its own from the
+ * presets it enables) and kept as `enabledPresets`: the choices these defaults embody.
  *
  * The text is parsed once; each `toDocument()` hands out a clone of that parse. A synth
  * renders each pack once per profile of every site, and for Cilium's 37 KB defaults a parse
@@ -51,13 +52,20 @@ export class PackDefaults {
 
   /** Where the defaults come from (a file path or a label), for messages. */
   public readonly source: string;
+  /**
+   * The presets the text's enabled-presets header records, in header order (`[]` without a
+   * header; the built-in catalog drops headers). Palette's UI shows these as selected.
+   */
+  public readonly enabledPresets: readonly { readonly group: string; readonly name: string }[];
   private readonly parsed: Document;
 
   private constructor(text: string, source: string) {
     this.source = source;
     const lines = text.split('\n');
+    const header = lines[0]?.startsWith(PRESET_HEADER_PREFIX.trim()) ? lines[0].slice(PRESET_HEADER_PREFIX.trim().length) : undefined;
+    this.enabledPresets = header === undefined ? [] : parseHeader(header);
     // Replace the header by an empty line, so line numbers in messages match the file.
-    const body = lines[0]?.startsWith(PRESET_HEADER_PREFIX.trim()) ? ['', ...lines.slice(1)].join('\n') : text;
+    const body = header !== undefined ? ['', ...lines.slice(1)].join('\n') : text;
     this.parsed = parsePackYaml(body, source);
     if (this.parsed.contents !== null && !isMap(this.parsed.contents)) {
       throw new ValidationError(`${source}: the top level is not a map of keys: a pack's values.yaml maps keys to values (an empty file is fine)`);
@@ -77,6 +85,15 @@ export class PackDefaults {
   public toString(): string {
     return `PackDefaults(${this.source})`;
   }
+}
+
+/** `Group A:name-a,Group B:name-b` -> pairs; the group is everything before an item's last colon. */
+function parseHeader(text: string): { group: string; name: string }[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.includes(':'))
+    .map((item) => ({ group: item.slice(0, item.lastIndexOf(':')), name: item.slice(item.lastIndexOf(':') + 1) }));
 }
 
 /**

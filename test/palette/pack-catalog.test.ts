@@ -254,6 +254,7 @@ describe('user folders', () => {
     expect(text).toContain('# our exported defaults');
     expect(text).toContain('exclusive: false # VMO needs this');
     expect(text).not.toContain('enabled-presets');
+    expect(entry.defaults.enabledPresets).toEqual([{ group: 'VMO Compatibility', name: 'vmo-enable' }]);
     expect(entry.presets).toEqual([
       { name: 'vmo-enable', group: 'VMO Compatibility', remove: [], add: { charts: { cilium: { cni: { exclusive: false } } } } },
     ]);
@@ -367,11 +368,17 @@ describe('user folders', () => {
 });
 
 describe('PackDefaults', () => {
-  test('custom fromYaml keeps the public API: fromObject, toDocument, toString', () => {
+  test('custom fromYaml keeps the public API and reads the enabled-presets header', () => {
     const d = PackDefaults.fromObject({ a: { b: 1 } });
     expect(d.toDocument().toJS()).toEqual({ a: { b: 1 } });
     expect(String(d)).toBe('PackDefaults(pack defaults)');
     expect(PackDefaults.fromYaml('# only a comment\n').toValues()).toEqual({});
+    expect(PackDefaults.fromYaml('a: 1\n').enabledPresets).toEqual([]);
+    const header = '# spectrocloud.com/enabled-presets: VMO - Bridge interface:vmo-auto,Kube-proxy replacement:ebpf-kubeproxy-free\na: 1\n';
+    expect(PackDefaults.fromYaml(header).enabledPresets).toEqual([
+      { group: 'VMO - Bridge interface', name: 'vmo-auto' },
+      { group: 'Kube-proxy replacement', name: 'ebpf-kubeproxy-free' },
+    ]);
   });
 });
 
