@@ -18,3 +18,6 @@ export * from './palette-app';
 export * from './layer-role';
 export * from './rendered';
 export * from './rule-validation';
+export * from './pack-schema';
+export * from './pack-catalog';
+export * from './values-changes';
