@@ -92,7 +92,7 @@ function hintFor(status: number, retries: number): string {
   if (status >= 500) return `Palette kept failing after ${retries} retries: run again later`;
   if (status === 404) return 'check the uid, name and version';
   if (status === 409) return 'a profile with this name and version exists: bump spec.version';
-  return 'fix the request as the message says';
+  return "fix what Palette's message names, then run again";
 }
 
 function describeDetails(details: unknown): string {

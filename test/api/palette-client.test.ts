@@ -182,6 +182,13 @@ describe('PaletteClient', () => {
     expect(h.fake.requestsTo('GET', '/v1/packs/pack-kubernetes-1.32.4')).toHaveLength(1);
   });
 
+  test('fails on a 201 without a uid, naming the endpoint', async () => {
+    h = await startHarness();
+    h.fake.failNext({ path: '/v1/clusterprofiles/import', status: 201, body: '{}' });
+    const e = await apiError(() => h?.client.importJson({ metadata: { name: 'x' } }) ?? Promise.resolve());
+    expect(e.message).toBe('palette POST /v1/clusterprofiles/import answered 201 UnexpectedResponse: the answer carries no uid: report this with the ref');
+  });
+
   test('fails findPackVersion for a version the registry lacks, listing the versions there', async () => {
     h = await startHarness();
     await expect(h.client.findPackVersion('cni-cilium-oss', '1.18.0', '5eecc89d0b150045ae661cef')).rejects.toThrow(
@@ -203,7 +210,7 @@ describe('decodeV1Error', () => {
   test('custom: a body that is not a V1Error becomes the status text with the body as details (as sdk-go does)', () => {
     expect(decodeV1Error(502, 'bad gateway')).toEqual({ code: 'Bad Gateway', message: '', details: 'bad gateway' });
     const e = new PaletteApiError({ status: 400, code: 'X', message: '', details: { field: 'spec.version' }, endpoint: 'POST /v1/x' });
-    expect(e.message).toBe('palette POST /v1/x answered 400 X: {"field":"spec.version"}: fix the request as the message says');
+    expect(e.message).toBe('palette POST /v1/x answered 400 X: {"field":"spec.version"}: fix what Palette\'s message names, then run again');
   });
 });
 

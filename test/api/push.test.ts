@@ -283,6 +283,35 @@ describe('push', () => {
     expect(h.output.outLines[0]).toMatch(new RegExp(`^Lab-Infra 1\\.0\\.0: created \\(uid ${uid}; adopted after 500 InternalError\\)$`));
   });
 
+  test('fails when the import fails and Palette then holds other content under the name and version', async () => {
+    h = await startHarness();
+    const other = profile(INFRA_FILE);
+    other.metadata.description = 'pushed by someone else';
+    h.fake.failNext({ method: 'POST', path: '/v1/clusterprofiles/import/file', status: 500, times: 3, onAnswer: () => void h.fake.seedProfile(other, { projectUid: PROJECT_UID }) });
+
+    const code = await push({ client: h.client, inputs: [INFRA_FILE], output: h.output });
+
+    expect(code).toBe(ExitCode.EXISTS_AND_DIFFERS);
+    expect(h.output.errLines[0]).toMatch(/^Lab-Infra 1\.0\.0: import failed \(InternalError\) and Palette now holds uid \w+ with other content \(first description: .*\): bump the version/);
+  });
+
+  test('fails when validate reports the name and version taken although the list does not show it', async () => {
+    h = await startHarness();
+    h.fake.failNext({ path: '/v1/clusterprofiles/import/validate', status: 409, body: JSON.stringify({ code: 'ClusterProfileAlreadyExists', message: 'exists' }) });
+
+    const code = await push({ client: h.client, inputs: [INFRA_FILE], output: h.output });
+
+    expect(code).toBe(ExitCode.EXISTS_AND_DIFFERS);
+    expect(h.output.errLines).toEqual(['Lab-Infra 1.0.0: Palette reports this name and version as taken, but it is not listed in project scope: bump the version (spec.version)']);
+  });
+
+  test('fails on a --registry-map uid that names no registry, listing the registries', async () => {
+    h = await startHarness();
+    const code = await push({ client: h.client, inputs: [INFRA_FILE], registryMap: new Map([['Public Repo', 'nope']]), output: h.output });
+    expect(code).toBe(ExitCode.INVALID);
+    expect(h.output.errLines[0]).toMatch(/layer ubuntu-maas: --registry-map 'Public Repo=nope' names no registry of this Palette \('Public Repo' kind pack uid 5eecc89d0b150045ae661cef\): use one of these uids$/);
+  });
+
   test('fails with exit 3 on 401, saying check PALETTE_API_KEY and never printing the key', async () => {
     h = await startHarness({ echoKeyInAuthError: true }, { apiKey: `${TEST_API_KEY}-wrong` });
 

@@ -77,6 +77,8 @@ export interface ScriptedFailure {
   times?: number;
   /** Handle the request as usual first (e.g. store the profile), then answer with the failure. @default false */
   readonly afterHandling?: boolean;
+  /** Runs when the failure is answered, e.g. to model another client's change in a race. @default nothing */
+  readonly onAnswer?: () => void;
 }
 
 export interface StoredProfile {
@@ -209,6 +211,7 @@ export class FakePalette {
         // The real answer goes to a response nobody reads.
         this.route(method, url, recorded, projectUid, new ServerResponse(req));
       }
+      scripted.onAnswer?.();
       res.writeHead(scripted.status, {
         'content-type': scripted.contentType ?? 'application/json',
         ...(scripted.retryAfter ? { 'retry-after': scripted.retryAfter } : {}),
