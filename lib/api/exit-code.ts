@@ -1,4 +1,4 @@
-import { isValidationError } from '../palette/errors';
+import { isValidationError } from '../common/errors';
 import { PaletteApiError } from './palette-api-error';
 
 /** Exit codes of `validate --remote`, `push`, `diff` and `pull-packs` (palette-api.md §6.4 step 8). */

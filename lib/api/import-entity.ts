@@ -1,5 +1,5 @@
 import { ProfileJson } from '../palette/cluster-profile';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { PackJson } from '../palette/profile-layer';
 import { VariableJson } from '../palette/profile-variable';
 import { arrayAt, booleanAt, isRecord, recordAt, stringAt, stringMapAt } from './json-shape';

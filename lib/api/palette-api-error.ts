@@ -1,4 +1,4 @@
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { isRecord, parseJson } from './json-shape';
 
 /** Palette's error body (`V1Error`, palette-api.md §6.1); `details` is an object or a string. */

@@ -1,5 +1,5 @@
 import { inspect } from 'util';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 
 /** Where profiles go: a project (header `ProjectUid`) or the tenant (no header), palette-api.md §6.1. */
 export type PaletteScope = 'project' | 'tenant';

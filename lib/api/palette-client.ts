@@ -1,5 +1,5 @@
 import { Agent, Dispatcher, request, RetryAgent } from 'undici';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { decodeImportEntity, ClusterProfileImportEntity } from './import-entity';
 import { arrayAt, isRecord, parseJson, stringAt } from './json-shape';
 import { encodeImportFile } from './multipart';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { basename, join } from 'path';
 import { ProfileJson } from '../palette/cluster-profile';
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { decodeImportEntity, toProfileJson } from './import-entity';
 import { parseJson } from './json-shape';
 

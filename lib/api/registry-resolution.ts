@@ -1,4 +1,4 @@
-import { ValidationError } from '../palette/errors';
+import { ValidationError } from '../common/errors';
 import { RegistryKind } from '../palette/pack-registry';
 import { ClusterProfileImportEntity, PackImportEntity } from './import-entity';
 import { arrayAt, isRecord, recordAt } from './json-shape';

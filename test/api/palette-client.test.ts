@@ -4,7 +4,7 @@ import { ExitCode, exitCodeFor } from '../../lib/api/exit-code';
 import { PaletteApiError, decodeV1Error } from '../../lib/api/palette-api-error';
 import { PaletteClient } from '../../lib/api/palette-client';
 import { PaletteClientConfig } from '../../lib/api/palette-client-config';
-import { isValidationError } from '../../lib/palette/errors';
+import { isValidationError } from '../../lib/common/errors';
 import { FAST_RETRY, Harness, startHarness, TEST_API_KEY } from './api-harness';
 
 let h: Harness | undefined;

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { ExitCode } from '../exit-code';
 import { PaletteApiError } from '../palette-api-error';
 import { ExportedProfile, PaletteClient } from '../palette-client';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 
 /** What `push` does when the profile's name and version already exist (palette-api.md §6.4 step 2). */
 export class OnExists {

@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { ValidationError } from '../../palette/errors';
+import { ValidationError } from '../../common/errors';
 import { ExitCode, exitCodeFor } from '../exit-code';
 import { PaletteClient, PackVersion } from '../palette-client';
 import { RegistryInfo } from '../palette-types';
