@@ -31,6 +31,9 @@ interface Generated {
   readonly skipped: string[];
 }
 
+/** The published pack files beside the project (only this generator reads them). */
+const DEFAULT_SOURCE = '../shared/reference/packs';
+
 function main(argv: readonly string[]): number {
   const check = argv.includes('--check');
   const args = argv.filter((a) => a !== '--check');
@@ -38,7 +41,7 @@ function main(argv: readonly string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const [source = '../shared/reference/packs', dest = 'packs'] = args;
+  const [source = DEFAULT_SOURCE, dest = 'packs'] = args;
   if (!existsSync(source) || !statSync(source).isDirectory()) {
     console.error(`source folder '${source}' not found: give the folder of <pack>/<version>/ reference files (${USAGE})`);
     return 1;
