@@ -1,163 +1,418 @@
-/**
- * The description of one VMO site, in the reference architecture's terms. It is plain
- * data on purpose: the same shape is a site YAML file (see site-schema.ts), so a GitOps
- * repository can hold one file per site and no code. Everything a layer needs that
- * follows from these facts is derived, never restated.
+/*
+ * The description of one VMO site, in the reference architecture's terms. It is plain data on
+ * purpose: the same shape is a site YAML file, so a GitOps repository can hold one file per site
+ * and no code. The site JSON Schema (schema/site.schema.json, `npm run schema`) is generated from
+ * these interfaces: each description, default and constraint below is what editors show and what
+ * site files are checked against. A default that follows from other settings is given as text.
  */
+
+/** A site: its hosts, networks, storage and VMs, from which every layer and profile follows. */
 export interface VmoSiteProps {
-  /** The output folder, `dist/<name>/`; lowercase, digits and dashes. Required in site files. @default the construct id */
+  /**
+   * The site's name: it names the output folder `dist/<name>/`. Required in site files; a
+   * program's site defaults to its construct id.
+   * @pattern ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$
+   * @examples ["lab-east"]
+   */
   readonly name?: string;
-  /** Prefix of the profile names, e.g. `VMO-RA` gives `VMO-RA-Infra`. @default 'VMO-RA' */
+  /**
+   * The first part of every profile name (`VMO-RA` gives `VMO-RA-Infra-MaaS-PureFlashArray`).
+   * @pattern ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$
+   * @default "VMO-RA"
+   */
   readonly profileNamePrefix?: string;
-  /** Version of every profile this site writes. @default '1.7.0' (RA rev 1.7) */
+  /**
+   * The version of every profile this site writes (semantic version). A profile name and
+   * version has one content in Palette: bump it when the content changes.
+   * @pattern ^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$
+   * @default "1.7.0"
+   */
   readonly profileVersion?: string;
+  /** The Kubernetes layer (PXK). */
   readonly kubernetes?: KubernetesSettings;
+  /** How many nodes of each kind the cluster has. */
   readonly nodes?: NodeCounts;
   /** The host network layout: which NICs, bonds, VLAN subinterfaces and bridge each worker has. */
   readonly network: HostNetworkSettings;
-  /** VLANs VMs may use on br0 (the VMO `allowedVlans`). @default '21-100' (RA network table) */
+  /**
+   * The VLANs VMs may use on br0 (the VMO layer's `allowedVlans`): ids and ranges, e.g. `21-100` or `100,200-210`.
+   * @default "21-100"
+   */
   readonly vmVlans?: string;
+  /** The MetalLB layer: address pools and how they are announced. */
   readonly loadBalancer?: LoadBalancerSettings;
+  /** The CSI layer. */
   readonly storage?: StorageSettings;
+  /** The Virtual Machine Orchestrator layer. */
   readonly vmo?: VmoSettings;
+  /** The Cilium layer. */
   readonly cilium?: CiliumSettings;
+  /** The Prometheus-Grafana layer. */
   readonly monitoring?: MonitoringSettings;
+  /** The Templates profile: VM networks, golden images, preferences and VM templates. */
   readonly templates?: TemplatesSettings;
+  /** Which profiles the site writes, their names, and whether they use profile variables. */
   readonly profiles?: ProfileLayoutSettings;
-  /** Rules turned off for this site, each with a reason of at least 10 characters. @default none */
-  readonly suppressions?: readonly { readonly ruleId: string; readonly reason: string }[];
+  /** Rules turned off for this site, each with a reason of at least 10 characters; recorded in checks.json. */
+  readonly suppressions?: readonly SuppressionSettings[];
+}
+
+/** A rule turned off for a site. */
+export interface SuppressionSettings {
+  /**
+   * The rule id a finding shows, e.g. `NET-008`.
+   * @pattern ^[A-Z]+-\d{3}$
+   */
+  readonly ruleId: string;
+  /**
+   * Why the rule does not apply to this site.
+   * @minLength 10
+   */
+  readonly reason: string;
 }
 
 export interface KubernetesSettings {
-  /** PXK version. @default '1.32.4' */
+  /**
+   * The PXK pack version.
+   * @default "1.32.4"
+   */
   readonly version?: string;
-  /** @default '100.64.0.0/18' (RA "Solution Sizing": 64 nodes) */
+  /**
+   * The pod network: one node block (a /24 by default) per node plus one spare (RA "Solution Sizing": 64 nodes in a /18).
+   * @default "100.64.0.0/18"
+   */
   readonly podCidr?: string;
-  /** @default '100.64.64.0/18' */
+  /**
+   * The service network.
+   * @default "100.64.64.0/18"
+   */
   readonly serviceCidr?: string;
-  /** @default 250 (RA "Maximum number of pods configured to 250") */
+  /**
+   * kubelet's pod limit per node (RA: "Maximum number of pods configured to 250"); it must fit a node block.
+   * @asType integer
+   * @minimum 1
+   * @default 250
+   */
   readonly maxPodsPerNode?: number;
-  /** Prefix length of the pod CIDR block each node gets. @default 24 */
+  /**
+   * The prefix of the pod CIDR block each node gets (kube-controller-manager `--node-cidr-mask-size`).
+   * @asType integer
+   * @minimum 1
+   * @maximum 32
+   * @default 24
+   */
   readonly nodePodCidrPrefix?: number;
-  /** @default 'palette' (RA Kubernetes layer: "The OIDC Identity Provider is set to Palette") */
+  /**
+   * Who signs users in to the VM dashboard: `palette` (the RA's), `tenant`, `custom` (OIDC settings below) or `noauth` (no login, rule SEC-003).
+   * @default "palette"
+   */
   readonly identityProvider?: 'palette' | 'tenant' | 'custom' | 'noauth';
-  /** OIDC settings when identityProvider is 'custom'. */
-  readonly oidc?: { readonly issuerUrl: string; readonly clientId: string; readonly usernameClaim?: string; readonly groupsClaim?: string };
+  /** OIDC settings when identityProvider is `custom`. */
+  readonly oidc?: OidcSettings;
+}
+
+export interface OidcSettings {
+  /** The OIDC issuer URL. */
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  /** @default "email" */
+  readonly usernameClaim?: string;
+  /** @default "groups" */
+  readonly groupsClaim?: string;
 }
 
 export interface NodeCounts {
-  /** @default 3 */
+  /**
+   * Control-plane nodes: an odd number, at least 3 (etcd quorum).
+   * @asType integer
+   * @minimum 1
+   * @default 3
+   */
   readonly controlPlane?: number;
-  /** @default 5 (RA: "We recommend a minimum worker pool of 5 nodes") */
+  /**
+   * Worker nodes (RA: "We recommend a minimum worker pool of 5 nodes").
+   * @asType integer
+   * @minimum 1
+   * @default 5
+   */
   readonly workers?: number;
 }
 
-/** A subnet on a host network: its CIDR and, where it has one, the default gateway. */
+/** A subnet on a host network: its VLAN, its CIDR and, where it has one, the default gateway. */
 export interface SubnetSettings {
-  /** 802.1Q VLAN id; 0 means native (untagged). */
+  /**
+   * The 802.1Q VLAN id; 0 means native (untagged).
+   * @asType integer
+   * @minimum 0
+   * @maximum 4094
+   */
   readonly vlan: number;
+  /** The network address and prefix, e.g. `172.16.0.0/22`. */
   readonly cidr: string;
-  /** @default no gateway */
+  /** The default gateway address, inside the subnet. */
   readonly gateway?: string;
 }
 
 export interface HostNetworkSettings {
   /**
-   * - `four-nic`: bond_mgmt (PXE native + bond_mgmt.<mgmt>), bond_data (bond_data.<data> with the gateway) and br0 on bond_data;
-   * - `two-nic`: bond0 with bond0.<mgmt> and bond0.<data>, br0 on bond0 carrying the PXE address;
-   * - `two-nic-vm-on-data-vlan`: as two-nic, but the data VLAN is br0.<data>, so VMs may use it too.
+   * The NIC layout of the workers:
+   * `four-nic`: bond_mgmt (PXE native + bond_mgmt.<mgmt>), bond_data (bond_data.<data> with the gateway) and br0 on bond_data;
+   * `two-nic`: bond0 with bond0.<mgmt> and bond0.<data>, br0 on bond0 carrying the PXE address;
+   * `two-nic-vm-on-data-vlan`: as two-nic, but the data VLAN is br0.<data>, so VMs may use it too.
    */
   readonly layout: 'four-nic' | 'two-nic' | 'two-nic-vm-on-data-vlan';
-  /** The PXE (MAAS deployment) network. @default vlan 0 (native), 192.168.0.0/22 */
+  /**
+   * The PXE (MAAS deployment) network.
+   * @default {"vlan":0,"cidr":"192.168.0.0/22"}
+   */
   readonly pxe?: SubnetSettings;
-  /** The Kubernetes hosts (mgmt) network; node IPs and Portworx traffic. */
+  /** The Kubernetes hosts (mgmt) network: node IPs and Portworx traffic. */
   readonly mgmt: SubnetSettings;
-  /** The end-user access (data) network; default gateway and MetalLB addresses. */
+  /** The end-user access (data) network: the default gateway and the MetalLB addresses. */
   readonly data: SubnetSettings;
-  /** Bonding mode of every bond, as MAAS names it. @default '802.3ad' (RA, mode 4) */
+  /**
+   * The bonding mode of every bond, as MAAS names it; the RA uses 802.3ad (mode 4). Modes 1, 2 and 4 are allowed under a VM bridge.
+   * @default "802.3ad"
+   */
   readonly bondMode?: 'balance-rr' | 'active-backup' | 'balance-xor' | 'broadcast' | '802.3ad' | 'balance-tlb' | 'balance-alb';
-  /** Physical NIC names, in the RA's order. @default enp1s0, enp2s0 (and enp1s1, enp2s1 for four NICs) */
+  /**
+   * The physical NIC names, in the RA's order (two for the two-NIC layouts, four for four-nic).
+   * @default "enp1s0, enp2s0 (and enp1s1, enp2s1 for four NICs)"
+   */
   readonly nics?: readonly string[];
-  /** The interface Multus attaches VMs to. @default 'br0' */
+  /**
+   * The interface Multus attaches VMs to.
+   * @default "br0"
+   */
   readonly vmBridge?: string;
 }
 
+/** A MetalLB address pool. */
+export interface AddressPoolSettings {
+  /**
+   * The pool name.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   */
+  readonly name: string;
+  /** CIDRs or `a.b.c.d-e.f.g.h` ranges, inside the data subnet for L2 mode. */
+  readonly addresses: readonly string[];
+  /** @default true */
+  readonly autoAssign?: boolean;
+  /** @default true */
+  readonly avoidBuggyIPs?: boolean;
+}
+
 export interface LoadBalancerSettings {
-  /** Address pools: CIDRs or `a.b.c.d-e.f.g.h` ranges inside the data subnet. @default one pool 'first-pool' with the RA block .100-.200 of the data subnet's third octet network */
-  readonly pools?: readonly { readonly name: string; readonly addresses: readonly string[]; readonly autoAssign?: boolean; readonly avoidBuggyIPs?: boolean }[];
-  /** @default 'l2' */
+  /**
+   * The address pools.
+   * @default "one pool 'first-pool' with .100-.200 of the data gateway's /24 (the RA's block)"
+   */
+  readonly pools?: readonly AddressPoolSettings[];
+  /**
+   * How the addresses are announced: `l2` (ARP on the data VLAN, the RA's) or `bgp` (needs `bgp`).
+   * @default "l2"
+   */
   readonly mode?: 'l2' | 'bgp';
-  /** BGP peering when mode is 'bgp'. */
-  readonly bgp?: { readonly myAsn: number; readonly peers: readonly { readonly address: string; readonly asn: number }[] };
+  /** BGP peering when mode is `bgp`. */
+  readonly bgp?: BgpSettings;
+}
+
+export interface BgpSettings {
+  /**
+   * The cluster's AS number.
+   * @asType integer
+   * @minimum 1
+   */
+  readonly myAsn: number;
+  /** The routers to peer with. */
+  readonly peers: readonly BgpPeerSettings[];
+}
+
+export interface BgpPeerSettings {
+  /** The router's address. */
+  readonly address: string;
+  /**
+   * The router's AS number.
+   * @asType integer
+   * @minimum 1
+   */
+  readonly asn: number;
 }
 
 export interface StorageSettings {
-  /** Portworx on Pure FlashArray. */
-  readonly portworx?: {
-    /** @default '3.3.1' */
-    readonly version?: string;
-    /** @default 'FC' (RA rev 1.7) */
-    readonly sanType?: 'FC' | 'ISCSI';
-    /** Size of the FlashArray LUN each worker contributes. @default 1024 */
-    readonly deviceSizeGiB?: number;
-    /** Replication factor of the VM storage class. @default 2 (RA rev 1.7) */
-    readonly replication?: number;
-    /** @default the worker count (RA rev 1.7) */
-    readonly maxStorageNodes?: number;
-    /** FlashArray management endpoints; the API token is a sensitive profile variable. */
-    readonly flashArrays?: readonly { readonly mgmtEndpoint: string }[];
-    /** Stork's preferRemoteNodeOnly on the VM storage class (needs more than 6 workers). @default false */
-    readonly preferRemoteNodeOnly?: boolean;
-  };
+  /** Portworx on Pure FlashArray (the RA's CSI). */
+  readonly portworx?: PortworxSettings;
+}
+
+export interface PortworxSettings {
+  /**
+   * The csi-portworx-generic pack version.
+   * @default "3.3.1"
+   */
+  readonly version?: string;
+  /**
+   * How the nodes reach the FlashArray.
+   * @default "FC"
+   */
+  readonly sanType?: 'FC' | 'ISCSI';
+  /**
+   * The size of the FlashArray LUN each worker contributes, GiB (RA: 1 TB per worker).
+   * @asType integer
+   * @minimum 150
+   * @maximum 1048576
+   * @default 1024
+   */
+  readonly deviceSizeGiB?: number;
+  /**
+   * The replication factor of the VM storage class (RA rev 1.7: 2).
+   * @asType integer
+   * @minimum 1
+   * @maximum 3
+   * @default 2
+   */
+  readonly replication?: number;
+  /**
+   * How many nodes hold storage (RA rev 1.7: the worker count, so LUNs move on repave).
+   * @asType integer
+   * @minimum 3
+   * @default "the worker count"
+   */
+  readonly maxStorageNodes?: number;
+  /** The FlashArray management endpoints; the API token is a sensitive profile variable entered at deploy time. */
+  readonly flashArrays?: readonly { readonly mgmtEndpoint: string }[];
+  /**
+   * Stork's preferRemoteNodeOnly on the VM storage class (needs more than 6 workers).
+   * @default false
+   */
+  readonly preferRemoteNodeOnly?: boolean;
 }
 
 export interface VmoSettings {
-  /** @default 'proxied' (RA: recommended for Palette SaaS) */
+  /**
+   * How the VM dashboard is reached: `proxied` (through Palette and the Spectro Proxy, the RA's for SaaS) or `direct` (a LoadBalancer address).
+   * @default "proxied"
+   */
   readonly access?: 'proxied' | 'direct';
-  /** @default ['default', 'virtual-machines'] */
+  /**
+   * The namespaces set up for VMs.
+   * @default ["default","virtual-machines"]
+   */
   readonly vmEnabledNamespaces?: readonly string[];
-  /** Overrides the derived vlanFiltering allowVlansOnSelf. @default derived from what sits on br0 */
+  /**
+   * Overrides the derived vlanFiltering `allowVlansOnSelf`.
+   * @default "on when br0 has an address or VLAN subinterfaces"
+   */
   readonly allowVlansOnSelf?: boolean;
-  /** Overrides the derived allowedVlansOnSelf. @default VM VLANs + br0's VLANs (+1 when br0 has an address) */
+  /**
+   * Overrides the host's VLANs on br0; the VMO layer adds the VM VLANs to them.
+   * @default "VLAN 1 when br0 has an address, plus br0's VLAN subinterfaces"
+   */
   readonly allowedVlansOnSelf?: string;
-  /** A private CA for the VMO dashboard, from a ConfigMap installed earlier. @default none */
-  readonly privateCa?: { readonly configMapName: string; readonly key?: string };
+  /** A private CA for the VM dashboard, from a ConfigMap installed before VMO (rule SEC-005). */
+  readonly privateCa?: PrivateCaSettings;
+}
+
+export interface PrivateCaSettings {
+  /** The ConfigMap in vm-dashboard holding the CA certificate. */
+  readonly configMapName: string;
+  /**
+   * The ConfigMap key of the PEM certificate (the field guide's `--from-file=cert=...`).
+   * @default "cert"
+   */
+  readonly key?: string;
 }
 
 export interface CiliumSettings {
-  /** Overrides the derived bridge preset. @default derived: 'br0' when node IPs sit on the bridge itself, else 'autodetect' */
+  /**
+   * Overrides the derived bridge preset: `br0` runs Cilium on the bridge.
+   * @default "br0 when the node address sits on the bridge itself, else autodetect"
+   */
   readonly bridgeInterface?: 'autodetect' | 'br0';
-  /** @default true (RA rev 1.7) */
+  /**
+   * Lets control-plane nodes without br0 fall back to their NIC (RA rev 1.7).
+   * @default true
+   */
   readonly forceDeviceDetection?: boolean;
-  /** @default 'vxlan' (RA) */
+  /**
+   * Pod networking: VXLAN (the RA's), Geneve or native routing.
+   * @default "vxlan"
+   */
   readonly podNetworking?: 'vxlan' | 'geneve' | 'native';
-  /** Native routing CIDR when podNetworking is 'native'. @default the pod CIDR */
+  /**
+   * The native routing CIDR when podNetworking is `native`; it must contain the pod CIDR.
+   * @default "the pod CIDR"
+   */
   readonly ipv4NativeRoutingCidr?: string;
 }
 
 export interface MonitoringSettings {
-  /** Host name of the Grafana ingress. @default 'grafana.<site name>.local' */
+  /**
+   * The host name of the Grafana ingress.
+   * @default "grafana.<site name>.local"
+   */
   readonly grafanaHost?: string;
 }
 
+/** A VM network: one NetworkAttachmentDefinition per namespace on br0. */
+export interface VmNetworkSettings {
+  /**
+   * The VLAN VMs on this network are placed on; it must be one of vmVlans.
+   * @asType integer
+   * @minimum 1
+   * @maximum 4094
+   */
+  readonly vlan: number;
+  /**
+   * The network name users see.
+   * @default "vlan-<id>"
+   */
+  readonly name?: string;
+  /**
+   * The namespaces the network is offered in.
+   * @default ["default"]
+   */
+  readonly namespaces?: readonly string[];
+}
+
 export interface TemplatesSettings {
-  /** VM networks (one NAD each) on br0. @default the RA sample: VLAN 30, plus an untagged network */
-  readonly networks?: readonly { readonly vlan: number; readonly name?: string; readonly namespaces?: readonly string[] }[];
-  /** Offer an untagged network too. @default true */
+  /**
+   * The VM networks on br0.
+   * @default "VLAN 30 (the RA's sample) when it is a VM VLAN, else the lowest VM VLAN"
+   */
+  readonly networks?: readonly VmNetworkSettings[];
+  /**
+   * Offer an untagged network too.
+   * @default true
+   */
   readonly untaggedNetwork?: boolean;
-  /** @default true */
+  /**
+   * Write the golden-images layer; without it the VM templates clone images imported outside these profiles.
+   * @default true
+   */
   readonly goldenImages?: boolean;
 }
 
 export interface ProfileLayoutSettings {
-  /** `full`: one Full profile; `split`: Infra + Core + Templates; `both`. @default 'both' */
+  /**
+   * Which profiles to write: `full` (one Full profile), `split` (the RA's Infra, Core and Templates) or `both`.
+   * @default "both"
+   */
   readonly layout?: 'full' | 'split' | 'both';
   /**
-   * The profile names. A profile name and version has one content in Palette, so sites that
-   * bake different values into their profiles need their own names (or versions).
-   * @default the RA's: `<prefix>-Full`, `<prefix>-Infra-MaaS-PureFlashArray`, `<prefix>-Core-PXKE`, `<prefix>-Templates`
+   * Expose the RA rev 1.7 profile variables (CIDRs, max storage nodes, MetalLB, VLANs), with this site's values as their defaults.
+   * @default false
    */
-  readonly names?: { readonly full?: string; readonly infra?: string; readonly core?: string; readonly templates?: string };
-  /** Expose the rev 1.7 profile variables instead of baking the values in. @default false */
   readonly variables?: boolean;
+  /**
+   * The profile names. Sites that bake different values into their profiles need their own names (or versions).
+   * @default "the RA's: <prefix>-Full, <prefix>-Infra-MaaS-PureFlashArray, <prefix>-Core-PXKE, <prefix>-Templates"
+   */
+  readonly names?: ProfileNames;
+}
+
+export interface ProfileNames {
+  readonly full?: string;
+  readonly infra?: string;
+  readonly core?: string;
+  readonly templates?: string;
 }

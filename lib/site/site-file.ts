@@ -8,8 +8,30 @@ import { VmoSiteProps } from '../model/site-props';
 let validator: ReturnType<Ajv['compile']> | undefined;
 
 function schemaValidator() {
-  if (!validator) validator = new Ajv({ allErrors: true, strict: true }).compile(SITE_SCHEMA);
+  if (!validator) validator = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(SITE_SCHEMA);
   return validator;
+}
+
+/** At most this many schema problems are listed; a file with thousands of unknown keys is one mistake. */
+export const MAX_SCHEMA_ERRORS = 20;
+
+/** The known name closest to a misspelt one (edit distance at most a third of its length), or undefined. */
+function closest(word: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = row[j];
+        row[j] = next;
+      }
+    }
+    return row[b.length];
+  };
+  const best = known.map((k) => ({ k, d: distance(word, k) })).sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= Math.max(1, Math.floor(word.length / 3)) ? best.k : undefined;
 }
 
 /** `network.mgmt.cidr` style path of an ajv error. */
@@ -21,8 +43,12 @@ function errorPath(e: ErrorObject): string {
 
 function describe(e: ErrorObject): string {
   switch (e.keyword) {
-    case 'additionalProperties':
-      return 'is not a known setting: check the spelling against the site schema';
+    case 'additionalProperties': {
+      const unknown = (e.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+      const near = closest(unknown, known);
+      return `is not a known setting: ${near ? `did you mean '${near}'? ` : ''}the settings here are ${known.join(', ')}`;
+    }
     case 'required':
       return 'is required';
     case 'enum':
@@ -38,9 +64,12 @@ export function validateSiteData(data: unknown, source: string): VmoSiteProps {
   if (!validate(data)) {
     const seen = new Set<string>();
     const lines = (validate.errors ?? [])
+      .filter((e) => e.keyword !== 'if')
       .map((e) => `${source}: ${errorPath(e)} ${describe(e)}`)
       .filter((l) => !seen.has(l) && (seen.add(l), true));
-    throw new ValidationError(lines.join('\n'));
+    const shown = lines.slice(0, MAX_SCHEMA_ERRORS);
+    if (lines.length > shown.length) shown.push(`${source}: ... and ${lines.length - shown.length} more problems of the same kind`);
+    throw new ValidationError(shown.join('\n'));
   }
   return data as VmoSiteProps;
 }

@@ -45,7 +45,17 @@ describe('site files', () => {
 
   test('fails: an unknown setting names its path', () => {
     const msg = error(() => parseSiteYaml(VALID + 'storage:\n  portworx:\n    sanTyp: FC\n', 'x.yaml'));
-    expect(msg).toBe('x.yaml: storage.portworx.sanTyp is not a known setting: check the spelling against the site schema');
+    expect(msg).toBe(
+      "x.yaml: storage.portworx.sanTyp is not a known setting: did you mean 'sanType'? the settings here are version, sanType, deviceSizeGiB, replication, maxStorageNodes, flashArrays, preferRemoteNodeOnly",
+    );
+  });
+
+  test('fails: an unknown top-level key gets a suggestion, and thousands of mistakes stay a short message', () => {
+    expect(error(() => parseSiteYaml(VALID + 'vmVlan: "21-100"\n', 'v.yaml'))).toContain("v.yaml: vmVlan is not a known setting: did you mean 'vmVlans'?");
+    const many = VALID + Array.from({ length: 500 }, (_, i) => `junk${i}: 1`).join('\n') + '\n';
+    const lines = error(() => parseSiteYaml(many, 'm.yaml')).split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toBe('m.yaml: ... and 480 more problems of the same kind');
   });
 
   test('fails: a wrong type and a missing field each name their path', () => {
