@@ -37,7 +37,7 @@ export interface HostNetworkPlan {
   readonly pxe: NetworkRole;
   readonly mgmt: NetworkRole;
   readonly data: NetworkRole;
-  /** The interface VMs attach to (the Multus master). */
+  /** The bridge VMs attach to (the Multus master); the layouts name their bridge after it. */
   readonly vmBridge: string;
 }
 
@@ -69,7 +69,7 @@ export function planHostNetwork(s: HostNetworkSettings): HostNetworkPlan {
     add({ name: 'bond_data', kind: 'bond', members: [d1, d2], bondMode });
     const dataIf = vlanName('bond_data', s.data.vlan);
     add({ name: dataIf, kind: 'vlan', parent: 'bond_data', vlan: s.data.vlan, cidr: s.data.cidr, gateway: s.data.gateway });
-    add({ name: 'br0', kind: 'bridge', parent: 'bond_data' });
+    add({ name: vmBridge, kind: 'bridge', parent: 'bond_data' });
     return {
       layout: s.layout,
       interfaces,
@@ -84,14 +84,14 @@ export function planHostNetwork(s: HostNetworkSettings): HostNetworkPlan {
   add({ name: 'bond0', kind: 'bond', members: [n1, n2], bondMode });
   const mgmtIf = vlanName('bond0', s.mgmt.vlan);
   add({ name: mgmtIf, kind: 'vlan', parent: 'bond0', vlan: s.mgmt.vlan, cidr: s.mgmt.cidr, gateway: s.mgmt.gateway });
-  const dataParent = s.layout === 'two-nic' ? 'bond0' : 'br0';
+  const dataParent = s.layout === 'two-nic' ? 'bond0' : vmBridge;
   const dataIf = vlanName(dataParent, s.data.vlan);
   if (s.layout === 'two-nic') add({ name: dataIf, kind: 'vlan', parent: 'bond0', vlan: s.data.vlan, cidr: s.data.cidr, gateway: s.data.gateway });
   // The RA puts the PXE address on br0 itself (native VLAN).
-  add({ name: 'br0', kind: 'bridge', parent: 'bond0', ...(pxe.vlan === 0 ? { cidr: pxe.cidr } : {}) });
-  const pxeIf = pxe.vlan === 0 ? 'br0' : vlanName('br0', pxe.vlan);
-  if (pxe.vlan !== 0) add({ name: pxeIf, kind: 'vlan', parent: 'br0', vlan: pxe.vlan, cidr: pxe.cidr });
-  if (s.layout === 'two-nic-vm-on-data-vlan') add({ name: dataIf, kind: 'vlan', parent: 'br0', vlan: s.data.vlan, cidr: s.data.cidr, gateway: s.data.gateway });
+  add({ name: vmBridge, kind: 'bridge', parent: 'bond0', ...(pxe.vlan === 0 ? { cidr: pxe.cidr } : {}) });
+  const pxeIf = pxe.vlan === 0 ? vmBridge : vlanName(vmBridge, pxe.vlan);
+  if (pxe.vlan !== 0) add({ name: pxeIf, kind: 'vlan', parent: vmBridge, vlan: pxe.vlan, cidr: pxe.cidr });
+  if (s.layout === 'two-nic-vm-on-data-vlan') add({ name: dataIf, kind: 'vlan', parent: vmBridge, vlan: s.data.vlan, cidr: s.data.cidr, gateway: s.data.gateway });
   return {
     layout: s.layout,
     interfaces,

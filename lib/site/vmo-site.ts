@@ -150,6 +150,22 @@ export class VmoSite extends VmoProfiles {
         source: SITE_001.source,
       });
     }
+    const nics = props.network?.nics;
+    const want = props.network?.layout === 'four-nic' ? 4 : 2;
+    if (nics !== undefined) {
+      const bad = nics.filter((n) => !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/.test(n));
+      if (nics.length !== want || bad.length || new Set(nics).size !== nics.length) {
+        this.settingErrors.push({
+          ruleId: SITE_001.id,
+          level: 'error',
+          location: 'network.nics',
+          message:
+            `the ${props.network.layout} layout bonds ${want} NICs, but network.nics lists ${nics.length}${bad.length ? ` (${bad.map((b) => `'${b}'`).join(', ')} not a Linux interface name)` : ''}` +
+            `${new Set(nics).size !== nics.length ? ', one of them twice' : ''}: list the ${want} NIC names in the RA's order, e.g. ${want === 4 ? 'enp1s0, enp2s0, enp1s1, enp2s1' : 'enp1s0, enp2s0'}`,
+          source: SITE_001.source,
+        });
+      }
+    }
     const lb = props.loadBalancer;
     if (lb?.mode === 'bgp' && !lb.bgp?.peers?.length) {
       this.settingErrors.push({

@@ -62,7 +62,7 @@ describe('robustness: building and checking a site never throws but a Validation
       ...RA,
       kubernetes: { podCidr: '100.64.0.0/99', serviceCidr: 'none', version: 'x', maxPodsPerNode: NaN, nodePodCidrPrefix: -1 },
       nodes: { controlPlane: NaN, workers: -3 },
-      network: { layout: 'four-nic', mgmt: { vlan: NaN, cidr: '' }, data: { vlan: 0, cidr: '10.20.30.0/16', gateway: 'gw' }, bondMode: 'bogus' as 'broadcast', vmBridge: 'eth9' },
+      network: { layout: 'four-nic', mgmt: { vlan: NaN, cidr: '' }, data: { vlan: 0, cidr: '10.20.30.0/16', gateway: 'gw' }, bondMode: 'bogus' as 'broadcast', vmBridge: 'bond_mgmt' },
       vmVlans: '',
       loadBalancer: { pools: [{ name: 'p', addresses: ['', '1-2', '10.0.0.0/8'] }] },
       storage: { portworx: { version: '', replication: NaN, maxStorageNodes: NaN, deviceSizeGiB: NaN, flashArrays: [] } },

@@ -16,17 +16,17 @@ export const VLAN_006: Rule<VmoSiteModel> = {
     const out: RuleViolation[] = [];
     const name = site.network.vmBridge;
     const iface = findInterface(site.network, name);
-    const bridges = site.network.interfaces.filter((i) => i.kind === 'bridge').map((i) => i.name);
-    const fix = bridges.length ? `use ${bridges.join(' or ')}` : 'add a bridge on the data bond and use it';
-    if (!iface) {
+    const taken = site.network.interfaces.filter((i) => i.name === name && i.kind !== 'bridge');
+    const fix = 'name the bridge as the RA does: br0';
+    if (taken.length) {
+      out.push({
+        location: 'network.vmBridge',
+        message: `VM bridge '${name}' is the name of the layout's ${taken[0].kind === 'vlan' ? 'VLAN' : taken[0].kind} interface: the Multus master must be a bridge of its own; ${fix}`,
+      });
+    } else if (!iface) {
       out.push({
         location: 'network.vmBridge',
         message: `VM bridge '${name}' is not an interface of the ${site.network.layout} layout (${site.network.interfaces.map((i) => i.name).join(', ')}): ${fix}`,
-      });
-    } else if (iface.kind !== 'bridge') {
-      out.push({
-        location: 'network.vmBridge',
-        message: `VM bridge '${name}' is a ${iface.kind === 'vlan' ? 'VLAN' : iface.kind} interface: the Multus master must be a bridge; ${fix}`,
       });
     }
     return out;
