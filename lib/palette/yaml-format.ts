@@ -1,6 +1,6 @@
 import { Document, DocumentOptions, parseAllDocuments, Scalar, ScalarTag, SchemaOptions, visit } from 'yaml';
 import { memoizeByText } from './text-memo';
-import { PlainValue } from './values';
+import type { PlainValue } from './values';
 
 /** Matches one Palette profile-variable reference, with or without inner spaces. */
 export const VARIABLE_REFERENCE = /\{\{\s*\.spectro\.var\.([A-Za-z0-9_.-]+)\s*\}\}/g;
