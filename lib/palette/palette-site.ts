@@ -133,7 +133,16 @@ export class PaletteSite extends Construct {
     files.set('variables.yaml', header + (Object.keys(variables).length ? toYaml(variables) : '{}\n'));
     const checks = { site: this.siteName, suppressions: this.suppressionList, findings: findings };
     files.set('checks.json', JSON.stringify(checks, null, 2) + '\n');
+    for (const [path, content] of this.siteDocuments(rendered, findings)) files.set(path, content);
     return files;
+  }
+
+  /**
+   * More files a site writes beside its profiles (a subclass's documents: the cluster
+   * definition, the site book), from what it rendered and the findings. @default none
+   */
+  protected siteDocuments(_rendered: RenderedSite, _findings: readonly Finding[]): SiteFiles {
+    return new Map();
   }
 }
 
