@@ -55,6 +55,15 @@ export interface VmoSiteProps {
   readonly profiles?: ProfileLayoutSettings;
   /** Rules turned off for this site, each with a reason of at least 10 characters; recorded in checks.json. */
   readonly suppressions?: readonly SuppressionSettings[];
+  /**
+   * A folder of pack defaults of your own (exported from your Palette, or `palette-vmo packs pull`),
+   * laid out `<pack name>/<version>/values.yaml` (with `presets.yaml` and `schema.yaml` where the pack
+   * has them), asked before the built-in catalog; comments in it are kept in the output. In a site
+   * file, a relative path is relative to the file.
+   * @default the built-in catalog only
+   * @minLength 1
+   */
+  readonly packCatalog?: string;
 }
 
 /** A rule turned off for a site. */

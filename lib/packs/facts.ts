@@ -118,6 +118,12 @@ export interface VmoFacts {
   readonly namespace: string;
 }
 
+/** The reverse-proxy layer (Spectro Proxy). */
+export interface ProxyFacts {
+  /** The VMO dashboard is routed through the proxy. */
+  readonly vmDashboardIntegration: boolean;
+}
+
 /** A layer that reports the facts of one role about what it wrote. */
 export interface IKubernetesLayer extends ProfileLayer {
   kubernetesFacts(rendered: RenderedLayer): KubernetesFacts;
@@ -134,6 +140,9 @@ export interface IStorageFactsLayer extends ProfileLayer {
 export interface ILoadBalancerLayer extends ProfileLayer {
   loadBalancerFacts(rendered: RenderedLayer): LoadBalancerFacts;
 }
+export interface IProxyLayer extends ProfileLayer {
+  proxyFacts(rendered: RenderedLayer): ProxyFacts;
+}
 export interface IVmoLayer extends ProfileLayer {
   vmoFacts(rendered: RenderedLayer): VmoFacts;
 }
@@ -146,3 +155,4 @@ export const isCniLayer = (l: ProfileLayer): l is ICniLayer => has(l, 'cniFacts'
 export const isStorageFactsLayer = (l: ProfileLayer): l is IStorageFactsLayer => has(l, 'storageFacts');
 export const isLoadBalancerLayer = (l: ProfileLayer): l is ILoadBalancerLayer => has(l, 'loadBalancerFacts');
 export const isVmoLayer = (l: ProfileLayer): l is IVmoLayer => has(l, 'vmoFacts');
+export const isProxyLayer = (l: ProfileLayer): l is IProxyLayer => has(l, 'proxyFacts');

@@ -10,3 +10,4 @@ export * from './nginx';
 export * from './prometheus';
 export * from './vmo';
 export * from '../common/id-ranges';
+export * from './spectro-proxy';

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join } from 'path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -100,6 +101,23 @@ export abstract class PackCatalog {
 }
 
 let builtIn: PackCatalog | undefined;
+
+/** A construct that holds the pack catalog its layers use (a site, an app). */
+export interface IPackCatalogScope {
+  readonly packCatalog?: PackCatalog;
+}
+
+/**
+ * The catalog a layer in `scope` uses: the nearest site's or app's, else the built-in one.
+ * A user's catalog is asked before the built-in one (`PackCatalog.layered`).
+ */
+export function packCatalogOf(scope: IConstruct): PackCatalog {
+  for (let s: IConstruct | undefined = scope; s; s = s.node.scope) {
+    const held = (s as Partial<IPackCatalogScope>).packCatalog;
+    if (held instanceof PackCatalog) return held;
+  }
+  return PackCatalog.builtIn();
+}
 
 /** One folder; each version's files are parsed once, on first lookup. */
 class DirectoryCatalog extends PackCatalog {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Document, isMap, YAMLMap } from 'yaml';
 import { ValidationError } from '../common/errors';
 import { LayerType, PackType } from './layer-type';
+import { PackCatalogEntry, packCatalogOf } from './pack-catalog';
 import { PackDefaults } from './pack-defaults';
 import { PackPreset, presetHeader } from './pack-preset';
 import { PackRegistry } from './pack-registry';
@@ -25,11 +26,13 @@ export interface PackLayerProps extends ProfileLayerProps {
   readonly registry?: PackRegistry;
   /**
    * The pack's complete default values for this version, onto which presets and `values`
-   * apply. Palette expects complete values; export them from your Palette.
-   * @default no defaults: the values hold only what presets and `values` set
+   * apply, as Palette's UI holds them.
+   * @default the pack catalog's defaults for exactly this name and version (the site's or app's
+   * catalog, then the built-in one); without them the values hold only what presets and
+   * `values` set, and check PAL-008 says so
    */
   readonly defaults?: PackDefaults;
-  /** The preset definitions of this pack version (its presets.yaml). @default none */
+  /** The preset definitions of this pack version (its presets.yaml). @default the catalog's, else none */
   readonly presets?: readonly PackPreset[];
   /** Names of the presets to enable, at most one per group. @default none */
   readonly enabledPresets?: readonly string[];
@@ -52,8 +55,13 @@ export class PackLayer extends ProfileLayer {
   public readonly packType: PackType;
   public readonly registry: PackRegistry;
   public readonly enabledPresets: readonly PackPreset[];
+  private readonly presetDefinitions: readonly PackPreset[];
   public readonly namespace?: string;
   private readonly defaults?: PackDefaults;
+  /** The catalog entry of exactly this pack version, when the catalog has one. */
+  public readonly catalogEntry?: PackCatalogEntry;
+  /** The versions of this pack the catalog holds, for PAL-008's message. */
+  public readonly catalogVersions: readonly string[];
   private readonly overrides: Values[] = [];
   private readonly pathEdits: { readonly keys: readonly string[]; readonly value?: ValueNode; readonly remove: boolean }[] = [];
 
@@ -75,9 +83,13 @@ export class PackLayer extends ProfileLayer {
           `use PackType.${this.registry.kind.packType.toUpperCase()} or another registry`,
       );
     }
-    this.defaults = props.defaults;
+    const catalog = packCatalogOf(scope);
+    this.catalogEntry = catalog.lookup(props.name, props.version);
+    this.catalogVersions = catalog.versions(props.name);
+    this.defaults = props.defaults ?? this.catalogEntry?.defaults;
     this.namespace = props.namespace;
-    this.enabledPresets = selectPresets(props.name, props.presets ?? [], props.enabledPresets ?? []);
+    this.presetDefinitions = props.presets ?? this.catalogEntry?.presets ?? [];
+    this.enabledPresets = selectPresets(props.name, this.presetDefinitions, props.enabledPresets ?? []);
     if (props.values) this.overrides.push(props.values);
   }
 
@@ -125,7 +137,7 @@ export class PackLayer extends ProfileLayer {
     }
     const empty = !isMap(doc.contents) || doc.contents.items.length === 0;
     const body = empty ? '' : documentToYaml(doc).replace(/\n$/, '');
-    const header = this.enabledPresets.length ? presetHeader(this.enabledPresets) : '';
+    const header = this.presetHeader();
     const values = [header, body].filter((s) => s !== '').join('\n');
     const { manifests, objects } = this.renderManifests();
     return {
@@ -141,7 +153,27 @@ export class PackLayer extends ProfileLayer {
       },
       values: empty ? {} : writtenValues(doc),
       objects,
+      ...(this.defaults
+        ? { defaults: { source: this.defaults.source, values: this.defaults.toValues(), ...(this.catalogEntry?.schema ? { schema: this.catalogEntry.schema } : {}) } }
+        : {}),
     };
+  }
+
+  /**
+   * The enabled-presets header: the presets this layer enables and, for the groups it leaves
+   * alone, the selection its defaults record (an export's header), in presets.yaml group order,
+   * as Palette's UI shows them. No header without either.
+   */
+  private presetHeader(): string {
+    const chosen = new Map(this.enabledPresets.map((p) => [p.group, p]));
+    for (const d of this.defaults?.enabledPresets ?? []) {
+      const def = this.presetDefinitions.find((p) => p.group === d.group && p.name === d.name) ?? { group: d.group, name: d.name };
+      if (!chosen.has(d.group)) chosen.set(d.group, def);
+    }
+    if (!chosen.size) return '';
+    const order = [...new Set(this.presetDefinitions.map((p) => p.group))];
+    const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
+    return presetHeader([...chosen.values()].sort((a, b) => rank(a.group) - rank(b.group)));
   }
 
   /** The defaults as a fresh document of the output schema (comments kept), or an empty one. */

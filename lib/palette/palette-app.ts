@@ -4,6 +4,7 @@ import { ValidationError } from '../common/errors';
 import { PAL_007 } from './checks/pal-007-profile-identity';
 import { Finding, formatFindings, isBlocking, SynthError } from './finding';
 import { writeSitesAtomically } from './output-writer';
+import { IPackCatalogScope, PackCatalog } from './pack-catalog';
 import { PaletteSite, SiteFiles, validationFindings } from './palette-site';
 import { ProfileLayer } from './profile-layer';
 import { RenderContext, RenderedSite } from './rendered';
@@ -18,6 +19,12 @@ export interface PaletteAppProps {
    * @default false
    */
   readonly replaceAll?: boolean;
+  /**
+   * Pack defaults of your own (exported from your Palette), asked before the built-in catalog
+   * for every site's layers.
+   * @default the built-in catalog
+   */
+  readonly packCatalog?: PackCatalog;
 }
 
 export interface SynthOptions {
@@ -39,12 +46,14 @@ export interface RenderResult {
  * any blocking finding stops it before anything is written. `synth()` then swaps the new
  * output in atomically.
  */
-export class PaletteApp extends App {
+export class PaletteApp extends App implements IPackCatalogScope {
+  public readonly packCatalog?: PackCatalog;
   private readonly replaceAll: boolean;
 
   constructor(props: PaletteAppProps = {}) {
     super({ outdir: props.outdir ?? 'dist' });
     this.replaceAll = props.replaceAll ?? false;
+    if (props.packCatalog) this.packCatalog = PackCatalog.layered(props.packCatalog, PackCatalog.builtIn());
   }
 
   public get sites(): PaletteSite[] {

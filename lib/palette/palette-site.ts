@@ -4,8 +4,10 @@ import { PROFILE_CHECKS, SITE_CHECKS } from './checks';
 import { ClusterProfile } from './cluster-profile';
 import { Finding, RuleInfo, runRules, Suppression, validateSuppression } from './finding';
 import { PAL_007 } from './checks/pal-007-profile-identity';
+import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001, parseValidationMessage } from './rule-validation';
+import { renderValuesChanges, valuesChanges } from './values-changes';
 import { toYaml } from './yaml-format';
 
 export interface PaletteSiteProps {
@@ -13,6 +15,12 @@ export interface PaletteSiteProps {
   readonly name?: string;
   /** Rules turned off for this site, each with a reason; recorded in checks.json. @default none */
   readonly suppressions?: readonly Suppression[];
+  /**
+   * Pack defaults of your own (exported from your Palette, e.g. with `palette-vmo packs pull`),
+   * asked before the built-in catalog for this site's layers.
+   * @default the app's catalog, else the built-in one
+   */
+  readonly packCatalog?: PackCatalog;
 }
 
 /** The files of one site, keyed by path relative to the site folder. */
@@ -27,13 +35,17 @@ export const SITE_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
  * Every site is checked for secrets in its output and for profile consistency, whatever
  * built it; a subclass adds its own rule pack (`siteRules`).
  */
-export class PaletteSite extends Construct {
+export class PaletteSite extends Construct implements IPackCatalogScope {
   public readonly siteName: string;
+  /** The catalog this site's layers take their defaults from (the user's before the built-in one). */
+  public readonly packCatalog?: PackCatalog;
   private readonly suppressionList: Suppression[] = [];
 
   constructor(scope: Construct, id: string, props: PaletteSiteProps = {}) {
     super(scope, id);
     this.siteName = props.name ?? id;
+    // The site's own defaults first, then the app's (which end with the built-in catalog).
+    if (props.packCatalog) this.packCatalog = PackCatalog.layered(props.packCatalog, packCatalogOf(scope));
     if (!SITE_NAME_PATTERN.test(this.siteName)) {
       throw new ValidationError(
         `site name '${this.siteName}' is invalid: use 1-63 lowercase letters, digits and dashes, starting and ending with a letter or digit (it names the output folder)`,
@@ -108,11 +120,17 @@ export class PaletteSite extends Construct {
   public renderFiles(rendered: RenderedSite, findings: readonly Finding[]): SiteFiles {
     const files: SiteFiles = new Map();
     const variables: Record<string, Record<string, Record<string, string | boolean>>> = {};
-    for (const { json } of rendered.profiles) {
+    for (const { json, layers } of rendered.profiles) {
       const name = json.metadata.name;
       files.set(`profiles/${name}.json`, JSON.stringify(json, null, 2) + '\n');
-      for (const pack of json.spec.template.packs) {
+      for (const layer of layers) {
+        const pack = layer.pack;
         if (pack.type !== 'manifest') files.set(`profiles/${name}/${pack.name}.values.yaml`, pack.values + '\n');
+        // For review: what this site changes of the pack's published defaults.
+        if (pack.type !== 'manifest' && layer.defaults) {
+          const changes = valuesChanges(layer.defaults.values, layer.values);
+          files.set(`profiles/${name}/${pack.name}.changes.yaml`, renderValuesChanges(changes, { pack: pack.name, version: pack.version }));
+        }
         if (pack.manifests?.length) {
           const stream = pack.manifests.map((m) => `# manifest: ${m.name}\n${m.content}`).join('---\n');
           files.set(`manifests/${name}/${pack.name}.yaml`, stream);

@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import type { ClusterProfile, ProfileJson } from './cluster-profile';
 import type { LayerRole } from './layer-role';
 import type { PackJson, ProfileLayer } from './profile-layer';
+import type { PackSchema } from './pack-schema';
 import type { ProfileVariable } from './profile-variable';
 import { plain, VARIABLE_REFERENCE } from './yaml-format';
 
@@ -62,6 +63,8 @@ export interface RenderedDefaults {
   readonly source: string;
   /** The defaults parsed. */
   readonly values: YamlMap;
+  /** The pack's schema.yaml constraints, when the catalog has them. */
+  readonly schema?: PackSchema;
 }
 
 /** A profile as written: its import JSON and its layers. */

@@ -12,6 +12,7 @@ import { NET_007 } from './network/net-007-native-routing-cidr';
 import { NET_008 } from './network/net-008-service-cidr-growth';
 import { NET_009 } from './network/net-009-node-ip-on-mgmt';
 import { PAL_005 } from './palette/pal-005-install-order';
+import { PAL_010 } from './palette/pal-010-proxied-access';
 import { SEC_003 } from './security/sec-003-dashboard-auth';
 import { SEC_005 } from './security/sec-005-private-ca-order';
 import { VmoSiteModel } from './site-model';
@@ -39,7 +40,7 @@ export type { VmoSiteModel } from './site-model';
 export {
   CAP_001, CAP_002, CAP_003,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
-  PAL_005,
+  PAL_005, PAL_010,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
   VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009,
@@ -53,7 +54,7 @@ export {
 export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
   CAP_001, CAP_002, CAP_003,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
-  PAL_005,
+  PAL_005, PAL_010,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
   VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009,

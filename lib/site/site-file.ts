@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'fs';
+import { dirname, resolve } from 'path';
 import Ajv, { ErrorObject } from 'ajv';
 import { Composer, CST, Document, isAlias, isCollection, isNode, isPair, isScalar, Lexer, Node, Parser } from 'yaml';
 import { isValidationError, ValidationError } from '../common/errors';
@@ -111,7 +112,9 @@ export function loadSiteFile(path: string): VmoSiteProps {
   } catch (e) {
     throw cannotRead(path, e);
   }
-  return parseSiteYaml(text, path);
+  const props = parseSiteYaml(text, path);
+  // A site file's pack catalog folder is relative to the file, wherever the command runs.
+  return props.packCatalog === undefined ? props : { ...props, packCatalog: resolve(dirname(path), props.packCatalog) };
 }
 
 function cannotRead(path: string, e: unknown): ValidationError {

@@ -10,9 +10,11 @@ import { MetalLbAdvertisement, MetalLbPack } from '../packs/metallb';
 import { NginxPack } from '../packs/nginx';
 import { FlashArraySanType, PortworxPack, RA_VM_STORAGE_CLASS } from '../packs/portworx';
 import { PrometheusGrafanaPack } from '../packs/prometheus';
+import { SPECTRO_PROXY_CERT_SAN, SpectroProxyPack } from '../packs/spectro-proxy';
 import { UbuntuMaasPack } from '../packs/ubuntu';
 import { VirtualMachineOrchestratorPack, VmoDashboardAccess } from '../packs/vmo';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
+import { PackCatalog } from '../palette/pack-catalog';
 import { ProfileLayer } from '../palette/profile-layer';
 import { RenderedSite } from '../palette/rendered';
 import {
@@ -31,6 +33,8 @@ export interface VmoSiteLayers {
   readonly nginx?: NginxPack;
   readonly monitoring?: PrometheusGrafanaPack;
   readonly vmo?: VirtualMachineOrchestratorPack;
+  /** The Spectro Proxy, when VMO access is proxied (the layer Palette's UI adds for Proxied). */
+  readonly proxy?: SpectroProxyPack;
   readonly storage?: VmoStorageLayer;
   readonly networking?: VmoNetworkingLayer;
   readonly goldenImages?: VmoGoldenImagesLayer;
@@ -47,6 +51,12 @@ export interface VmoSiteOptions {
    * @default the RA's PortworxPack from `storage.portworx`
    */
   readonly csi?: (scope: Construct, plan: SitePlan) => ICsiLayer;
+  /**
+   * Pack defaults of your own, asked before the built-in catalog (a catalog built in code;
+   * `props.packCatalog` names a folder instead).
+   * @default the folder `props.packCatalog` names, else the app's catalog
+   */
+  readonly packCatalog?: PackCatalog;
 }
 
 /**
@@ -82,6 +92,7 @@ export class VmoSite extends VmoProfiles {
     super(scope, id, {
       name: plan.name,
       suppressions: props.suppressions,
+      packCatalog: options.packCatalog ?? (props.packCatalog !== undefined ? PackCatalog.fromDirectory(props.packCatalog) : undefined),
       hosts: { nodes: plan.nodes, network: plan.network },
       layout: KNOWN_LAYOUTS.includes(plan.profiles.layout) ? VmoProfileLayout.of(plan.profiles.layout) : VmoProfileLayout.BOTH,
       version: plan.profileVersion,
@@ -96,7 +107,7 @@ export class VmoSite extends VmoProfiles {
     const present = (...layers: (ProfileLayer | undefined)[]) => layers.filter((x): x is ProfileLayer => x !== undefined);
     this.compose(
       present(l.os, l.kubernetes, l.cni, l.csi),
-      present(l.metallb, l.nginx, l.monitoring, l.vmo),
+      present(l.metallb, l.nginx, l.monitoring, l.vmo, l.proxy),
       present(l.storage, l.networking, l.goldenImages, l.preferences, l.templates),
     );
   }
@@ -202,6 +213,8 @@ export class VmoSite extends VmoProfiles {
         serviceClusterIpRange: v?.serviceCidr ?? plan.kubernetes.serviceCidr,
         nodeCidrMaskSize: plan.kubernetes.nodePodCidrPrefix,
         identityProvider: this.identityProvider(),
+        // A Palette-deployed cluster behind the Spectro Proxy: the API server certificate also names the proxy host (librarium frp.md).
+        ...(plan.vmo.access === 'proxied' ? { certSANs: [SPECTRO_PROXY_CERT_SAN] } : {}),
       }),
     );
     const cni = this.guard('cilium', 'cilium', () =>
@@ -254,6 +267,8 @@ export class VmoSite extends VmoProfiles {
       }),
     );
 
+    const proxy = plan.vmo.access === 'proxied' ? this.guard('vmo.access', 'spectro-proxy', () => new SpectroProxyPack(this, 'spectro-proxy')) : undefined;
+
     const templates = { installPriority: priorities.templates };
     const volumeMode = vmStorage.volumeMode === 'Block' ? VolumeMode.BLOCK : VolumeMode.FILESYSTEM;
     const cloneStrategy = { 'csi-clone': CdiCloneStrategy.CSI_CLONE, snapshot: CdiCloneStrategy.SNAPSHOT, copy: CdiCloneStrategy.COPY }[vmStorage.cloneStrategy];
@@ -281,7 +296,7 @@ export class VmoSite extends VmoProfiles {
         vmNamespaces: plan.vmo.vmEnabledNamespaces,
       }),
     );
-    return { os, kubernetes, cni, csi, metallb, nginx, monitoring, vmo, storage, networking, goldenImages, preferences, templates: vmTemplates };
+    return { os, kubernetes, cni, csi, metallb, nginx, monitoring, vmo, proxy, storage, networking, goldenImages, preferences, templates: vmTemplates };
   }
 
   /** The RA's CSI layer: Portworx on Pure FlashArray, from `storage.portworx`. */

@@ -42,9 +42,10 @@ describe('CiliumPack', () => {
     // the RA's additional settings
     expect(c.forceDeviceDetection).toBe(true);
     expect(c.envoy.enabled).toBe(false);
-    expect(c).not.toHaveProperty('podAnnotations');
-    expect(c).not.toHaveProperty('ipv4NativeRoutingCIDR');
-    expect(c).not.toHaveProperty('tunnelProtocol');
+    // the published defaults, untouched: no annotation, no native routing CIDR, no tunnel protocol set
+    expect(c.podAnnotations).toEqual({});
+    expect(c.ipv4NativeRoutingCIDR).toBe('');
+    expect(c.tunnelProtocol).toBe('');
     expect(layer.ipv4NativeRoutingCIDR).toBeUndefined();
     expect(json).toMatchSnapshot();
   });

@@ -28,7 +28,10 @@ describe('PaletteKubernetesPack', () => {
     // no invented presets, no OIDC flags for the Palette provider
     expect(presets).toEqual([]);
     expect(json.values.startsWith('#')).toBe(false);
-    expect(values.kubeadmconfig.apiServer).toBeUndefined();
+    const oidcFlags = (v: any) => Object.keys(v.kubeadmconfig.apiServer.extraArgs).filter((k) => k.startsWith('oidc-'));
+    expect(oidcFlags(values)).toEqual([]);
+    // the published defaults' hardening stays (complete values, as Palette's UI holds them)
+    expect(values.kubeadmconfig.apiServer.extraArgs['audit-log-path']).toBe('/var/log/apiserver/audit.log');
     expect(layer.dashboardUnauthenticated).toBe(false);
     expect(layer.variables).toEqual([]);
     expect(json).toMatchSnapshot();
@@ -73,13 +76,14 @@ describe('PaletteKubernetesPack', () => {
     const { values } = renderLayer(layer);
 
     expect(values.pack.palette.config.dashboard.identityProvider).toBe('none');
-    expect(values.kubeadmconfig.apiServer.extraArgs).toEqual({
+    expect(values.kubeadmconfig.apiServer.extraArgs).toMatchObject({
       'oidc-issuer-url': 'https://idp.example.com/realms/main',
       'oidc-client-id': 'vmo-cluster',
       'oidc-username-claim': 'email',
       'oidc-groups-claim': 'groups',
       'oidc-username-prefix': '-',
     });
+    expect(values.kubeadmconfig.apiServer.extraArgs.profiling).toBe('false');
     expect(values.kubeadmconfig.clientConfig).toEqual({
       'oidc-issuer-url': 'https://idp.example.com/realms/main',
       'oidc-client-id': 'vmo-cluster',
@@ -108,7 +112,7 @@ describe('PaletteKubernetesPack', () => {
     const layer = pxk({ identityProvider: IdentityProvider.customWithoutOidc({ reason: 'OIDC flags come from exported defaults' }) });
     const { values } = renderLayer(layer);
     expect(values.pack.palette.config.dashboard.identityProvider).toBe('none');
-    expect(values.kubeadmconfig.apiServer).toBeUndefined();
+    expect(Object.keys(values.kubeadmconfig.apiServer.extraArgs).filter((k) => k.startsWith('oidc-'))).toEqual([]);
     expect(layer.dashboardUnauthenticated).toBe(true);
   });
 

@@ -74,8 +74,17 @@ describe('presets', () => {
     expect(values.match(/enabled-presets/g)).toHaveLength(1);
   });
 
-  test('no preset, no header', () => {
-    expect(pack([]).values.startsWith('pack:')).toBe(true);
+  test("no preset enabled: the header keeps the defaults' own selection, as Palette's UI shows it", () => {
+    expect(pack([]).values.split('\n')[0]).toBe('# spectrocloud.com/enabled-presets: Node selection:px-deploy-all-nodes');
+  });
+
+  test('a preset of another group joins the selection of the defaults, in presets.yaml order', () => {
+    expect(pack(['px-internal-kvdb']).values.split('\n')[0]).toBe('# spectrocloud.com/enabled-presets: Node selection:px-deploy-all-nodes,Kvdb and Etcd:px-internal-kvdb');
+  });
+
+  test('no preset and no selection in the defaults: no header', () => {
+    const bare = new PackLayer(site(), 'px', { name: 'csi-portworx-generic', version: '3.3.1', layer: LayerType.CSI, defaults: PackDefaults.fromYaml('pack:\n  namespace: portworx\n'), presets: PRESETS });
+    expect(bare.values.startsWith('pack:')).toBe(true);
   });
 
   test('comments of the pack defaults survive', () => {

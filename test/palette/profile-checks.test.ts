@@ -7,6 +7,8 @@ import { ApiObject } from 'cdk8s';
 function site() {
   return new PaletteSite(new PaletteApp({ outdir: '/nonexistent' }), 'checks');
 }
+/** These checks are about structure: the catalog's PAL-008 warning on the made-up 1.0.0 versions is not what they test. */
+const structural = (s: PaletteSite) => s.check().filter((f) => f.ruleId !== 'PAL-008');
 const pack = (s: PaletteSite, id: string, name: string, layer: LayerType) => new PackLayer(s, id, { name, version: '1.0.0', layer });
 
 describe('profile checks', () => {
@@ -14,19 +16,19 @@ describe('profile checks', () => {
     const s = site();
     const layers = [pack(s, 'os', 'ubuntu-maas', LayerType.OS), pack(s, 'k8s', 'kubernetes', LayerType.K8S), pack(s, 'cni', 'cni-cilium-oss', LayerType.CNI), pack(s, 'csi', 'csi-portworx-generic', LayerType.CSI), pack(s, 'lb', 'lb-metallb-helm', LayerType.ADDON)];
     new ClusterProfile(s, 'Full', { type: ProfileType.FULL, cloudType: CloudType.MAAS, layers });
-    expect(s.check()).toEqual([]);
+    expect(structural(s)).toEqual([]);
   });
 
   test('fails PAL-003 on infra layers out of order, naming the order found', () => {
     const s = site();
     new ClusterProfile(s, 'Infra', { type: ProfileType.INFRA, cloudType: CloudType.MAAS, layers: [pack(s, 'k8s', 'kubernetes', LayerType.K8S), pack(s, 'os', 'ubuntu-maas', LayerType.OS)] });
-    expect(s.check()).toEqual([expect.objectContaining({ ruleId: 'PAL-003', message: expect.stringContaining('stacked k8s, os: stack the infrastructure layers as os, k8s, cni, csi') })]);
+    expect(structural(s)).toEqual([expect.objectContaining({ ruleId: 'PAL-003', message: expect.stringContaining('stacked k8s, os: stack the infrastructure layers as os, k8s, cni, csi') })]);
   });
 
   test('fails PAL-003 on an infra layer after an add-on', () => {
     const s = site();
     new ClusterProfile(s, 'Full', { type: ProfileType.FULL, cloudType: CloudType.MAAS, layers: [pack(s, 'lb', 'lb-metallb-helm', LayerType.ADDON), pack(s, 'os', 'ubuntu-maas', LayerType.OS)] });
-    expect(s.check().map((f) => f.ruleId)).toEqual(['PAL-003']);
+    expect(structural(s).map((f) => f.ruleId)).toEqual(['PAL-003']);
   });
 
   test('fails PAL-003 on duplicate pack names and duplicate manifest names', () => {
@@ -90,13 +92,13 @@ describe('profile checks', () => {
   test('fails PAL-006 on an infra profile holding add-ons', () => {
     const s = site();
     new ClusterProfile(s, 'Infra', { type: ProfileType.INFRA, cloudType: CloudType.MAAS, layers: [pack(s, 'lb', 'lb-metallb-helm', LayerType.ADDON)] });
-    expect(s.check()).toEqual([expect.objectContaining({ ruleId: 'PAL-006', message: expect.stringContaining('infra profile holds add-on layer(s)') })]);
+    expect(structural(s)).toEqual([expect.objectContaining({ ruleId: 'PAL-006', message: expect.stringContaining('infra profile holds add-on layer(s)') })]);
   });
 
   test('suppressed findings are recorded with their reason and do not block', () => {
     const s = new PaletteSite(new PaletteApp({ outdir: '/nonexistent' }), 'sup', { suppressions: [{ ruleId: 'PAL-006', reason: 'lab profile imported by hand' }] });
     new ClusterProfile(s, 'Infra', { type: ProfileType.INFRA, cloudType: CloudType.MAAS, layers: [pack(s, 'lb', 'lb-metallb-helm', LayerType.ADDON)] });
-    expect(s.check()).toEqual([expect.objectContaining({ ruleId: 'PAL-006', suppressedReason: 'lab profile imported by hand' })]);
+    expect(structural(s)).toEqual([expect.objectContaining({ ruleId: 'PAL-006', suppressedReason: 'lab profile imported by hand' })]);
   });
 
   test('fails on a suppression reason shorter than 10 characters', () => {

@@ -35,6 +35,7 @@ describe('synth', () => {
       'small/checks.json',
       'small/manifests/small-full/vmo-networking.yaml',
       'small/profiles/small-full.json',
+      'small/profiles/small-full/cni-cilium-oss.changes.yaml',
       'small/profiles/small-full/cni-cilium-oss.values.yaml',
       'small/variables.yaml',
     ]);

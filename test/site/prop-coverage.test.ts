@@ -1,3 +1,4 @@
+import { join } from 'path';
 import { PaletteApp, SynthError, VmoSite, VmoSiteProps } from '../../lib';
 import { SITE_SCHEMA } from '../../lib/site/site-schema';
 
@@ -120,6 +121,7 @@ const TABLE: readonly Entry[] = [
   { path: 'profiles.names.infra', change: (p) => ({ ...p, profiles: { names: { infra: 'LAB-Infra' } } }) },
   { path: 'profiles.names.core', change: (p) => ({ ...p, profiles: { names: { core: 'LAB-Core' } } }) },
   { path: 'profiles.names.templates', change: (p) => ({ ...p, profiles: { names: { templates: 'LAB-Templates' } } }) },
+  { path: 'packCatalog', change: (p) => ({ ...p, packCatalog: join(__dirname, '..', 'fixtures', 'user-catalog') }) },
   { path: 'suppressions[].ruleId', base: SUPPRESSED, inChecks: true, change: (p) => ({ ...p, suppressions: [{ ruleId: 'CAP-001', reason: 'the cluster will not grow beyond 64 nodes' }] }) },
   { path: 'suppressions[].reason', base: SUPPRESSED, inChecks: true, change: (p) => ({ ...p, suppressions: [{ ruleId: 'NET-008', reason: 'another reason, recorded beside the finding' }] }) },
 ];

@@ -47,8 +47,9 @@ describe('dist/ra-reference', () => {
   });
 
   test('all four profiles are there, and the Full one holds every layer', () => {
-    expect(read('VMO-RA-Full').spec.template.packs).toHaveLength(13);
-    expect(read('VMO-RA-Core-PXKE').spec.template.packs.map((p) => p.name)).toEqual(['lb-metallb-helm', 'nginx', 'prometheus-opeartor', 'virtual-machine-orchestrator']);
+    // the RA's 13 layers and Spectro Proxy, which Palette needs for the proxied dashboard access the RA chooses
+    expect(read('VMO-RA-Full').spec.template.packs).toHaveLength(14);
+    expect(read('VMO-RA-Core-PXKE').spec.template.packs.map((p) => p.name)).toEqual(['lb-metallb-helm', 'nginx', 'prometheus-opeartor', 'virtual-machine-orchestrator', 'spectro-proxy']);
     expect(read('VMO-RA-Templates').spec.template.packs.map((p) => p.name)).toEqual(['vmo-storage', 'vmo-networking', 'vmo-goldenimages', 'vmo-vmpreferences', 'vmo-vmtemplates']);
   });
 

@@ -21,7 +21,7 @@ describe('VmoSite', () => {
     ]);
     expect(profiles[0].spec.template.packs.map((p) => p.name)).toEqual([
       'ubuntu-maas', 'kubernetes', 'cni-cilium-oss', 'csi-portworx-generic',
-      'lb-metallb-helm', 'nginx', 'prometheus-opeartor', 'virtual-machine-orchestrator',
+      'lb-metallb-helm', 'nginx', 'prometheus-opeartor', 'virtual-machine-orchestrator', 'spectro-proxy',
       'vmo-storage', 'vmo-networking', 'vmo-goldenimages', 'vmo-vmpreferences', 'vmo-vmtemplates',
     ]);
     expect(site.check().filter((f) => f.level === 'error')).toEqual([]);

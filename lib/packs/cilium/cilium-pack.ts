@@ -181,7 +181,8 @@ export class CiliumPack extends PackLayer implements ICniLayer {
       bridgeInterface: presets.includes(CiliumBridgeInterface.BR0.presetName) ? 'br0' : 'autodetect',
       forceDeviceDetection: valueAt(chart, 'forceDeviceDetection') === true,
       podNetworking: (networking?.mode ?? 'vxlan') as CniFacts['podNetworking'],
-      ...(typeof routing === 'string' ? { ipv4NativeRoutingCidr: routing } : {}),
+      // The pack's defaults hold an empty routing CIDR: unset.
+      ...(typeof routing === 'string' && routing !== '' ? { ipv4NativeRoutingCidr: routing } : {}),
     };
   }
 }

@@ -48,6 +48,12 @@ export interface PaletteKubernetesPackProps {
    * @default not written (Kubernetes' 24)
    */
   readonly nodeCidrMaskSize?: number;
+  /**
+   * More names the API server certificate carries (`kubeadmconfig.apiServer.certSANs`), e.g.
+   * the Spectro Proxy host name of a Palette-deployed cluster (librarium frp.md).
+   * @default none
+   */
+  readonly certSANs?: readonly string[];
   /** More values, deep-merged last (e.g. Pod Security Standard exemptions). @default none */
   readonly values?: Values;
 }
@@ -105,7 +111,7 @@ export class PaletteKubernetesPack extends PackLayer implements IKubernetesLayer
         palette: { config: { dashboard: { identityProvider: this.identityProvider.value } } },
       },
       kubeadmconfig: {
-        ...oidcValues(this.identityProvider),
+        ...mergeApiServer(oidcValues(this.identityProvider), props.certSANs ?? []),
         // kube-controller-manager hands each node a pod CIDR block of this size; Cilium's kubernetes IPAM uses it.
         ...(mask !== undefined ? { controllerManager: { extraArgs: { 'node-cidr-mask-size': String(mask) } } } : {}),
         // RA rev 1.7: "The --config-dir extra argument for kubelet is added, enabling the use of the
@@ -132,6 +138,13 @@ export class PaletteKubernetesPack extends PackLayer implements IKubernetesLayer
       ...(issuerUrl !== undefined || clientId !== undefined ? { oidc: { issuerUrl, clientId } } : {}),
     };
   }
+}
+
+/** Adds the extra certificate names to the apiServer block of the OIDC values. */
+function mergeApiServer(values: { [key: string]: ValueNode }, certSANs: readonly string[]): { [key: string]: ValueNode } {
+  if (!certSANs.length) return values;
+  const apiServer = (values.apiServer ?? {}) as { [key: string]: ValueNode };
+  return { ...values, apiServer: { ...apiServer, certSANs: [...certSANs] } };
 }
 
 /** The kube-apiserver flags (and kubeconfig client config) of a custom OIDC provider. */

@@ -85,7 +85,11 @@ export const SEC_001: Rule<RenderedSite> = {
     };
     for (const leaf of secretLeaves(site)) {
       const value = leaf.value;
-      const literal = value.trim() !== '' && !isReference(value);
+      // A flag is no secret (`useSecret: false`, `use-service-account-credentials: "true"`).
+      const flag = /^(true|false)$/i.test(value.trim());
+      // A published default's placeholder (`<Activation ID>`) is no secret either; placeholder checks report it.
+      const placeholder = /^<[^<>]+>$/.test(value.trim());
+      const literal = value.trim() !== '' && !flag && !placeholder && !isReference(value);
       const where = leaf.path || '(document)';
       if (literal && secretKey(leaf)) report(leaf.location, `'${leaf.key}' at ${where} holds ${describeSecret(value)}: ${FIX}`);
       // cloud-init `chpasswd: { list: "user:password" }`.

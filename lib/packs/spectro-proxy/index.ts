@@ -1,0 +1,1 @@
+export * from './spectro-proxy-pack';
