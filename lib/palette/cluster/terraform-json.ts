@@ -38,7 +38,8 @@ export function tfRef(expression: string): TerraformReference {
 
 /** Escapes a literal string for a Terraform JSON template position. */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // A replacer function: in a replacement string `$$` would itself mean one `$`.
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** The plain JSON value Terraform reads. */
