@@ -27,7 +27,7 @@ export function ianaTimeZoneProblem(zone: string): string | undefined {
   try {
     resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return 'is not an IANA time zone';
+    return 'is not an IANA time zone: use one such as Europe/Amsterdam or UTC';
   }
   return resolved !== zone && resolved.toLowerCase() === zone.toLowerCase() ? `is written in the wrong case: write '${resolved}'` : undefined;
 }
@@ -55,7 +55,7 @@ export const DEP_007: Rule<VmoSiteModel> = {
     named('maas.cloudAccount', 'the MAAS cloud account name', m.cloudAccount);
     if (m.timeZone !== undefined) {
       const problem = ianaTimeZoneProblem(m.timeZone);
-      if (problem) bad('maas.timeZone', `time zone '${m.timeZone}' ${problem}: use an IANA zone such as Europe/Amsterdam or UTC`);
+      if (problem) bad('maas.timeZone', `time zone '${m.timeZone}' ${problem}`);
     }
     m.ntpServers.forEach((s, i) => {
       if (!s.trim() || /\s/.test(s)) bad(`maas.ntpServers[${i}]`, `NTP server '${s}' is empty or holds spaces: give a host name or address`);
