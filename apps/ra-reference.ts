@@ -1,7 +1,8 @@
 /**
  * The VMO reference architecture rev 1.7 as written: four NICs in two bonds, 3 control-plane
  * and 5 worker nodes, the 64-node CIDR plan, Portworx on a Pure FlashArray over Fibre
- * Channel with 1 TiB per worker. Writes the Full profile and the RA's split profiles.
+ * Channel with 1 TiB per worker. Writes the Full profile and the RA's split profiles, and the
+ * MAAS cluster of the split profiles in deploy/ (Terraform JSON and the Palette API payload).
  */
 import { PaletteApp, VmoSite } from '../lib';
 
@@ -23,5 +24,14 @@ export default function raReference(app: PaletteApp): void {
     vmo: { access: 'proxied' },
     templates: { networks: [{ vlan: 30 }], untaggedNetwork: true, goldenImages: true },
     profiles: { layout: 'both', variables: false },
+    maas: {
+      // RA MAAS settings: "DNS: metal.[company DNS zone]", a subzone delegated to MAAS.
+      domain: 'metal.example.com',
+      // Sample: the MAAS cloud account Palette registered with the private cloud gateway.
+      cloudAccount: 'maas-pcg',
+      // MAAS's built-in zone; a site spread over racks or rooms names one zone per rack or room.
+      availabilityZones: ['default'],
+      // The RA's resource pools (control-plane, worker-pool) and machine sizes are the defaults.
+    },
   });
 }

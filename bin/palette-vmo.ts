@@ -4,8 +4,10 @@
  *
  *   palette-vmo synth <site.yaml|app.ts|app.js>... [-o dir]
  *   palette-vmo validate <site.yaml|app.ts|app.js>...
+ *   palette-vmo deploy <site>... [--validate]   (lib/cli/commands/deploy.ts)
  */
 import { resolve } from 'path';
+import { runDeployCli } from '../lib/cli/commands/deploy';
 import { addTarget } from '../lib/cli/load-target';
 import { isValidationError } from '../lib/common/errors';
 import { Finding, formatFindings, isBlocking, SynthError } from '../lib/palette/finding';
@@ -16,6 +18,8 @@ const USAGE = `usage: palette-vmo <command> <site>... [options]
 commands:
   synth <site> [-o dir]      check the sites, then write their profiles and manifests to dir/<site>/ (default dir: dist)
   validate <site>...         check the sites and print every finding; exit 1 when any is an error
+  deploy <site>... [--validate]
+                             each site's MAAS cluster (deploy/); --validate asks Palette to validate it (deploy --help)
 
 <site> is a site YAML file (.yaml/.yml) or an app program (.ts/.js) whose default export adds sites to an app.
 Nothing is written unless every site passes.`;
@@ -82,7 +86,10 @@ function main(argv: string[]): number {
   }
 }
 
-try {
+if (process.argv[2] === 'deploy') {
+  const io = { out: (l: string) => process.stdout.write(`${l}\n`), err: (l: string) => process.stderr.write(`${l}\n`) };
+  void runDeployCli(process.argv.slice(3), process.env, io).then((code) => (process.exitCode = code));
+} else try {
   process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {

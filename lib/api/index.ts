@@ -3,6 +3,7 @@ export * from './palette-api-error';
 export * from './palette-client-config';
 export * from './retry-policy';
 export * from './palette-types';
+export * from './cluster-types';
 export * from './import-entity';
 export * from './palette-client';
 export * from './profile-document';

@@ -1,5 +1,6 @@
 import { Agent, Dispatcher, request, RetryAgent } from 'undici';
 import { ValidationError } from '../common/errors';
+import { ClusterValidation, decodeClusterValidation, decodeNamedItems, NamedResource } from './cluster-types';
 import { decodeImportEntity, ClusterProfileImportEntity } from './import-entity';
 import { arrayAt, isRecord, parseJson, stringAt } from './json-shape';
 import { encodeImportFile } from './multipart';
@@ -252,6 +253,27 @@ export class PaletteClient {
   public async listMacros(): Promise<Macro[]> {
     const answer = await this.send('GET', '/v1/clusterprofiles/macros');
     return decodeMacros(parseJson(answer.text));
+  }
+
+  /** `GET /v1/cloudaccounts/maas`: the MAAS cloud accounts the scope sees, by name and uid. */
+  public async listMaasCloudAccounts(): Promise<NamedResource[]> {
+    const answer = await this.send('GET', '/v1/cloudaccounts/maas');
+    return decodeNamedItems(parseJson(answer.text));
+  }
+
+  /** `GET /v1/users/assets/locations`: the backup locations, by name and uid. */
+  public async listBackupLocations(): Promise<NamedResource[]> {
+    const answer = await this.send('GET', '/v1/users/assets/locations');
+    return decodeNamedItems(parseJson(answer.text));
+  }
+
+  /**
+   * `POST /v1/spectroclusters/maas/validate` with a `v1SpectroMaasClusterEntity` (deploy.md
+   * §1.1): Palette's checks of the machine pools and profiles, without creating the cluster.
+   */
+  public async validateMaasCluster(entity: unknown): Promise<ClusterValidation> {
+    const answer = await this.send('POST', '/v1/spectroclusters/maas/validate', { json: entity });
+    return decodeClusterValidation(parseJson(answer.text));
   }
 
   /** Closes the connections; call it when done so the process can exit. */

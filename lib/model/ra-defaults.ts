@@ -53,6 +53,25 @@ export const RA_DEFAULTS = {
     /** The field guide's ConfigMap key (seed 000: `--from-file=cert=...`, `certificateKey: cert`). */
     privateCaKey: 'cert',
   },
+  maas: {
+    /** Seed 002 MAAS settings: "control-plane and worker-pool resource pools ... optimized for each function". */
+    resourcePools: { controlPlane: 'control-plane', workers: 'worker-pool' },
+    /** The machine pool names Palette proposes for a new cluster's two pools. */
+    machinePools: { controlPlane: 'control-plane-pool', workers: 'worker-pool' },
+    /** Seed 002 "Hardware resources", worker minimum spec: "8 cores", "24 GB". */
+    workerMinimum: { cpu: 8, memoryGB: 24 },
+  },
+  /**
+   * Seed 002 "Hardware resources" control-plane sizing table (it assumes at least 3
+   * control-plane nodes): the row for a worker count is the first whose `workers` is not below it.
+   */
+  controlPlaneSizing: [
+    { workers: 10, namespaces: 100, cores: 4, memoryGB: 8 },
+    { workers: 25, namespaces: 500, cores: 4, memoryGB: 16 },
+    { workers: 100, namespaces: 1000, cores: 8, memoryGB: 32 },
+    { workers: 250, namespaces: 2000, cores: 16, memoryGB: 64 },
+    { workers: 500, namespaces: 4000, cores: 32, memoryGB: 128 },
+  ] as readonly { readonly workers: number; readonly namespaces: number; readonly cores: number; readonly memoryGB: number }[],
   /** Install orders of the Core and Templates layers: MetalLB 10, Nginx 10, Prometheus 20, VMO 30, Templates 40. */
   installPriorities: { metallb: 10, nginx: 10, monitoring: 20, vmo: 30, templates: 40 },
 } as const;

@@ -2,6 +2,7 @@ import * as ipaddr from 'ipaddr.js';
 import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../common/vlan-set';
 import { tryVlans } from '../common/vlan-list';
 import { bridgeHasAddress, HostNetworkPlan, planHostNetwork, vlansOn } from './host-network';
+import { MaasPlan, planMaas } from './maas-plan';
 import { RA_DEFAULTS } from './ra-defaults';
 import { VmoSiteProps } from './site-props';
 
@@ -75,6 +76,8 @@ export interface SitePlan {
     readonly variables: boolean;
     readonly names: { readonly full: string; readonly infra: string; readonly core: string; readonly templates: string };
   };
+  /** The MAAS cluster, when the site describes it (`maas`). */
+  readonly maas?: MaasPlan;
   readonly installPriorities: { readonly metallb: number; readonly nginx: number; readonly monitoring: number; readonly vmo: number; readonly templates: number };
   readonly suppressions: readonly { readonly ruleId: string; readonly reason: string }[];
 }
@@ -196,6 +199,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
       variables: props.profiles?.variables ?? false,
       names: profileNames(props.profileNamePrefix ?? RA_DEFAULTS.profileNamePrefix, props.profiles?.names ?? {}),
     },
+    ...(props.maas ? { maas: planMaas(props.maas, nodes, name) } : {}),
     installPriorities: RA_DEFAULTS.installPriorities,
     suppressions: props.suppressions ?? [],
   };

@@ -53,6 +53,11 @@ export interface VmoSiteProps {
   readonly templates?: TemplatesSettings;
   /** Which profiles the site writes, their names, and whether they use profile variables. */
   readonly profiles?: ProfileLayoutSettings;
+  /**
+   * The MAAS cluster Palette deploys from the profiles: cloud account, DNS domain, machine pools,
+   * time and keys. With it the site also writes `deploy/` (Terraform JSON and the Palette API payload).
+   */
+  readonly maas?: MaasSettings;
   /** Rules turned off for this site, each with a reason of at least 10 characters; recorded in checks.json. */
   readonly suppressions?: readonly SuppressionSettings[];
   /**
@@ -424,4 +429,142 @@ export interface ProfileNames {
   readonly infra?: string;
   readonly core?: string;
   readonly templates?: string;
+}
+
+/**
+ * The MAAS side of the cluster (seed 002 "Canonical MAAS configuration", seed 004 "Deploying a
+ * bare metal cluster using MAAS"), in the words of Palette's `spectrocloud_cluster_maas`.
+ */
+export interface MaasSettings {
+  /**
+   * The MAAS DNS domain the nodes are deployed in (RA: a delegated subzone such as `metal.example.com`, not a bare `.maas`).
+   * @pattern ^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$
+   * @examples ["metal.example.com"]
+   */
+  readonly domain: string;
+  /**
+   * The name of the MAAS cloud account in Palette (created with the private cloud gateway).
+   * @minLength 1
+   */
+  readonly cloudAccount: string;
+  /**
+   * The MAAS availability zones every pool spreads over, unless the pool names its own (RA: "align to datacenter layout").
+   * Palette 4.7.13 requires them (rule DEP-001).
+   * @default none
+   */
+  readonly availabilityZones?: readonly string[];
+  /** The control-plane pool. */
+  readonly controlPlane?: MaasPoolSettings;
+  /**
+   * The worker pools; their counts add up to `nodes.workers` (rule DEP-003).
+   * @default "one pool 'worker-pool' of nodes.workers nodes in resource pool 'worker-pool'"
+   */
+  readonly workerPools?: readonly MaasWorkerPoolSettings[];
+  /**
+   * NTP servers the nodes use instead of the image's.
+   * @default "the image's NTP servers"
+   */
+  readonly ntpServers?: readonly string[];
+  /**
+   * SSH public keys authorized for the `spectro` user on every node.
+   * @default none
+   */
+  readonly sshKeys?: readonly string[];
+  /**
+   * The cluster's IANA time zone for scheduled operations, e.g. `Europe/Amsterdam`.
+   * @default "Palette's default"
+   */
+  readonly timeZone?: string;
+  /** Cluster backups to a backup location registered in Palette. @default no backups */
+  readonly backup?: MaasBackupSettings;
+  /** Compliance scan schedules. @default no scheduled scans */
+  readonly scans?: MaasScanSettings;
+}
+
+/** Where a machine pool's nodes come from in MAAS and how big they must be. */
+export interface MaasPoolSettings {
+  /**
+   * The MAAS resource pool (RA: separate `control-plane` and `worker-pool` pools, "so hardware specs can be optimized for each function").
+   * @default "control-plane for the control plane, worker-pool for workers"
+   */
+  readonly resourcePool?: string;
+  /**
+   * Overrides `maas.availabilityZones` for this pool.
+   * @default "maas.availabilityZones"
+   */
+  readonly availabilityZones?: readonly string[];
+  /**
+   * MAAS tags a machine must carry to join the pool (MAAS automatic tags).
+   * @default none
+   */
+  readonly nodeTags?: readonly string[];
+  /**
+   * Minimum CPU cores of a machine.
+   * @asType integer
+   * @minimum 1
+   * @default "control plane: the RA sizing row for the worker count (4 up to 25 workers); workers: 8 (RA minimum spec)"
+   */
+  readonly minCpu?: number;
+  /**
+   * Minimum memory of a machine, MiB (Palette's `minMemInMB`).
+   * @asType integer
+   * @minimum 1024
+   * @default "control plane: the RA sizing row for the worker count (8 GB up to 10 workers); workers: 24576 (RA minimum spec, 24 GB)"
+   */
+  readonly minMemoryMiB?: number;
+}
+
+/** A worker pool: a name, its size and where its machines come from. */
+export interface MaasWorkerPoolSettings extends MaasPoolSettings {
+  /**
+   * The machine pool name in Palette.
+   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$
+   */
+  readonly name: string;
+  /**
+   * How many workers the pool has.
+   * @asType integer
+   * @minimum 1
+   */
+  readonly count: number;
+}
+
+/** A cluster backup policy (Palette `backup_policy`). */
+export interface MaasBackupSettings {
+  /**
+   * The name of the backup location in Palette.
+   * @minLength 1
+   */
+  readonly location: string;
+  /**
+   * When backups run, five-field cron, e.g. `0 1 * * *`.
+   * @examples ["0 1 * * *"]
+   */
+  readonly schedule: string;
+  /**
+   * Hours a backup is kept.
+   * @asType integer
+   * @minimum 1
+   */
+  readonly expiryHours: number;
+  /**
+   * The backup name prefix.
+   * @default "the site name"
+   */
+  readonly prefix?: string;
+  /**
+   * Back up the volumes' data too.
+   * @default true
+   */
+  readonly includeDisks?: boolean;
+}
+
+/** Compliance scan schedules, five-field cron each (Palette `scan_policy`). */
+export interface MaasScanSettings {
+  /** Configuration scan (kube-bench). */
+  readonly configuration: string;
+  /** Penetration scan (kube-hunter). */
+  readonly penetration: string;
+  /** Conformance scan (Sonobuoy). */
+  readonly conformance: string;
 }

@@ -4,12 +4,17 @@ import {
 } from '../packs/facts';
 import { LayerRole } from '../palette/layer-role';
 import { isYamlMap, RenderedLayer, RenderedObject, RenderedSite, valueAt } from '../palette/rendered';
+import { MaasClusterDefinition } from '../palette/cluster/maas-cluster';
 import { HostNetworkPlan } from './host-network';
+import { maasClusterOf } from './maas-cluster';
+import { MaasPlan } from './maas-plan';
 
 /** The hosts of a site: what its description says about hardware and networks, which no profile holds. */
 export interface SiteHosts {
   readonly nodes: { readonly controlPlane: number; readonly workers: number };
   readonly network: HostNetworkPlan;
+  /** The MAAS side of the cluster, when the site describes it. @default none: the site writes no cluster definition */
+  readonly maas?: MaasPlan;
 }
 
 /** A VM network as a NetworkAttachmentDefinition writes it. */
@@ -49,6 +54,10 @@ export interface VmoSiteModel {
   readonly vmo?: VmoFacts;
   /** The VM networks of every NetworkAttachmentDefinition written. */
   readonly vmNetworks: readonly VmNetworkFacts[];
+  /** The MAAS settings, when the site describes its cluster. */
+  readonly maas?: MaasPlan;
+  /** The MAAS cluster the site's `deploy/` files describe, when it has `maas`. */
+  readonly cluster?: MaasClusterDefinition;
   /** Every object of every layer, with where it is written. */
   readonly objects: readonly (RenderedObject & { readonly layer: RenderedLayer; readonly where: string })[];
   /** The install priority of each layer, by role. */
@@ -78,6 +87,8 @@ export function vmoSiteModel(rendered: RenderedSite, hosts: SiteHosts): VmoSiteM
     storage: first(LayerRole.CSI, (l) => (isStorageFactsLayer(l.layer) ? l.layer.storageFacts(l) : undefined)),
     loadBalancer: first(LayerRole.LOAD_BALANCER, (l) => (isLoadBalancerLayer(l.layer) ? l.layer.loadBalancerFacts(l) : undefined)),
     vmo: first(LayerRole.VMO, (l) => (isVmoLayer(l.layer) ? l.layer.vmoFacts(l) : undefined)),
+    maas: hosts.maas,
+    cluster: maasClusterOf(rendered, hosts),
     vmNetworks: objects.filter((o) => o.deployed.kind === 'NetworkAttachmentDefinition').map(vmNetwork),
     objects,
     priorities: (role) => rendered.layersWith(role).map((layer) => ({ layer, priority: installPriority(layer) })),

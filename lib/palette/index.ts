@@ -21,3 +21,4 @@ export * from './rule-validation';
 export * from './pack-schema';
 export * from './pack-catalog';
 export * from './values-changes';
+export * from './cluster';

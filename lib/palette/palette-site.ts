@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { PROFILE_CHECKS, SITE_CHECKS } from './checks';
-import { ClusterProfile } from './cluster-profile';
+import { ClusterProfile, ProfileJson } from './cluster-profile';
 import { Finding, RuleInfo, runRules, Suppression, validateSuppression } from './finding';
 import { PAL_007 } from './checks/pal-007-profile-identity';
 import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
@@ -122,7 +122,7 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
     const variables: Record<string, Record<string, Record<string, string | boolean>>> = {};
     for (const { json, layers } of rendered.profiles) {
       const name = json.metadata.name;
-      files.set(`profiles/${name}.json`, JSON.stringify(json, null, 2) + '\n');
+      files.set(`profiles/${name}.json`, profileFileText(json));
       for (const layer of layers) {
         const pack = layer.pack;
         if (pack.type !== 'manifest') files.set(`profiles/${name}/${pack.name}.values.yaml`, pack.values + '\n');
@@ -162,6 +162,11 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
   protected siteDocuments(_rendered: RenderedSite, _findings: readonly Finding[]): SiteFiles {
     return new Map();
   }
+}
+
+/** The text of `profiles/<name>.json`: the import document, two-space indent, final newline. */
+export function profileFileText(json: ProfileJson): string {
+  return JSON.stringify(json, null, 2) + '\n';
 }
 
 /**

@@ -2,6 +2,14 @@ import { Rule } from '../palette/finding';
 import { CAP_001 } from './capacity/cap-001-control-plane-size';
 import { CAP_002 } from './capacity/cap-002-control-plane-count';
 import { CAP_003 } from './capacity/cap-003-vm-capacity';
+import { DEP_001 } from './deploy/dep-001-availability-zones';
+import { DEP_002 } from './deploy/dep-002-control-plane-pool';
+import { DEP_003 } from './deploy/dep-003-pool-sizes';
+import { DEP_004 } from './deploy/dep-004-erase-disks';
+import { DEP_005 } from './deploy/dep-005-preferred-subnet';
+import { DEP_006 } from './deploy/dep-006-profile-versions';
+import { DEP_007 } from './deploy/dep-007-maas-settings';
+import { DEP_008 } from './deploy/dep-008-delegated-domain';
 import { NET_001 } from './network/net-001-addresses-parse';
 import { NET_002 } from './network/net-002-networks-disjoint';
 import { NET_003 } from './network/net-003-pod-cidr-node-blocks';
@@ -39,6 +47,7 @@ import { VLAN_009 } from './vlan/vlan-009-pxe-native';
 export type { VmoSiteModel } from './site-model';
 export {
   CAP_001, CAP_002, CAP_003,
+  DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005, PAL_010,
   SEC_003, SEC_005,
@@ -53,6 +62,7 @@ export {
  */
 export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
   CAP_001, CAP_002, CAP_003,
+  DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005, PAL_010,
   SEC_003, SEC_005,

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { isValidationError } from '../common/errors';
 import { tryVlans } from '../common/vlan-list';
+import { maasClusterOf } from '../model/maas-cluster';
 import { planSite, SitePlan } from '../model/site-plan';
 import { VmoSiteProps } from '../model/site-props';
 import { CiliumBridgeInterface, CiliumPack, CiliumPodNetworking } from '../packs/cilium';
@@ -13,8 +14,10 @@ import { PrometheusGrafanaPack } from '../packs/prometheus';
 import { SPECTRO_PROXY_CERT_SAN, SpectroProxyPack } from '../packs/spectro-proxy';
 import { UbuntuMaasPack } from '../packs/ubuntu';
 import { VirtualMachineOrchestratorPack, VmoDashboardAccess } from '../packs/vmo';
+import { maasClusterFiles } from '../palette/cluster/maas-cluster-files';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
 import { PackCatalog } from '../palette/pack-catalog';
+import { SiteFiles } from '../palette/palette-site';
 import { ProfileLayer } from '../palette/profile-layer';
 import { RenderedSite } from '../palette/rendered';
 import {
@@ -93,7 +96,7 @@ export class VmoSite extends VmoProfiles {
       name: plan.name,
       suppressions: props.suppressions,
       packCatalog: options.packCatalog ?? (props.packCatalog !== undefined ? PackCatalog.fromDirectory(props.packCatalog) : undefined),
-      hosts: { nodes: plan.nodes, network: plan.network },
+      hosts: { nodes: plan.nodes, network: plan.network, ...(plan.maas ? { maas: plan.maas } : {}) },
       layout: KNOWN_LAYOUTS.includes(plan.profiles.layout) ? VmoProfileLayout.of(plan.profiles.layout) : VmoProfileLayout.BOTH,
       version: plan.profileVersion,
       tags: ['vmo', `site:${plan.name}`],
@@ -118,6 +121,12 @@ export class VmoSite extends VmoProfiles {
 
   protected siteRules(rendered: RenderedSite): Finding[] {
     return [...this.settingErrors, ...super.siteRules(rendered)];
+  }
+
+  /** With `maas`, the cluster definition beside the profiles: `deploy/` (Terraform JSON, API payload). */
+  protected siteDocuments(rendered: RenderedSite, findings: readonly Finding[]): SiteFiles {
+    const cluster = maasClusterOf(rendered, this.hosts);
+    return new Map([...super.siteDocuments(rendered, findings), ...(cluster ? maasClusterFiles(cluster) : [])]);
   }
 
   /**

@@ -11,6 +11,7 @@ describe('VMO_RULES', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
       'CAP-001', 'CAP-002', 'CAP-003',
+      'DEP-001', 'DEP-002', 'DEP-003', 'DEP-004', 'DEP-005', 'DEP-006', 'DEP-007', 'DEP-008',
       'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009',
       'PAL-005', 'PAL-010',
       'SEC-003', 'SEC-005',
@@ -19,7 +20,7 @@ describe('VMO_RULES', () => {
     ]);
     for (const r of VMO_RULES) {
       expect(r.description.length).toBeGreaterThan(10);
-      expect(r.source).toMatch(/seed|rules-catalog|DESIGN|pack-values|pack\.json|field report/);
+      expect(r.source).toMatch(/seed|rules-catalog|DESIGN|pack-values|pack\.json|field report|deploy\.md/);
     }
   });
 });

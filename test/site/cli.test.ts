@@ -76,6 +76,6 @@ describe('palette-vmo command line', () => {
   });
 
   test('fails: unknown command is a usage error (exit 2)', () => {
-    expect(cli('deploy', 'x').code).toBe(2);
+    expect(cli('launch', 'x').code).toBe(2);
   });
 });

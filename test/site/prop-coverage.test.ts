@@ -28,6 +28,10 @@ const PRIVATE_CA: VmoSiteProps = { ...BASE, vmo: { privateCa: { configMapName: '
 const POOLS: VmoSiteProps = { ...BASE, loadBalancer: { pools: [{ name: 'first-pool', addresses: ['10.20.30.100-10.20.30.150'] }] } };
 const NETWORKS: VmoSiteProps = { ...BASE, templates: { networks: [{ vlan: 30, name: 'vms', namespaces: ['default'] }] } };
 const NATIVE: VmoSiteProps = { ...BASE, cilium: { podNetworking: 'native' } };
+const MAAS: VmoSiteProps = { ...BASE, maas: { domain: 'metal.example.com', cloudAccount: 'maas-dc1', availabilityZones: ['az1'] } };
+const MAAS_POOLS: VmoSiteProps = { ...MAAS, maas: { ...MAAS.maas, domain: 'metal.example.com', cloudAccount: 'maas-dc1', workerPools: [{ name: 'rack-a', count: 5 }] } };
+const MAAS_BACKUP: VmoSiteProps = { ...MAAS, maas: { domain: 'metal.example.com', cloudAccount: 'maas-dc1', availabilityZones: ['az1'], backup: { location: 's3', schedule: '0 1 * * *', expiryHours: 168 } } };
+const MAAS_SCANS: VmoSiteProps = { ...MAAS, maas: { domain: 'metal.example.com', cloudAccount: 'maas-dc1', availabilityZones: ['az1'], scans: { configuration: '0 0 * * SUN', penetration: '0 0 * * SUN', conformance: '0 0 1 * *' } } };
 const SUPPRESSED: VmoSiteProps = { ...BASE, suppressions: [{ ruleId: 'NET-008', reason: 'the cluster will not grow beyond 64 nodes' }] };
 
 type Change = (p: VmoSiteProps) => VmoSiteProps;
@@ -52,6 +56,11 @@ type Entry = OutputEntry | RulesOnlyEntry;
 const net = (p: VmoSiteProps, n: Partial<VmoSiteProps['network']>): VmoSiteProps => ({ ...p, network: { ...p.network, ...n } });
 const px = (p: VmoSiteProps, x: NonNullable<NonNullable<VmoSiteProps['storage']>['portworx']>): VmoSiteProps => ({ ...p, storage: { portworx: { ...p.storage?.portworx, ...x } } });
 
+type Maas = NonNullable<VmoSiteProps['maas']>;
+const maas = (p: VmoSiteProps, m: Partial<Maas>): VmoSiteProps => ({ ...p, maas: { ...(p.maas as Maas), ...m } });
+const workerPool = (p: VmoSiteProps, w: Partial<NonNullable<Maas['workerPools']>[number]>): VmoSiteProps =>
+  maas(p, { workerPools: [{ ...(p.maas?.workerPools?.[0] ?? { name: 'rack-a', count: 5 }), ...w }] });
+
 const HOST_FACT = 'a host fact: MAAS configures it on the nodes; no profile holds it, the site rules check it against what the profiles hold';
 
 const TABLE: readonly Entry[] = [
@@ -68,7 +77,8 @@ const TABLE: readonly Entry[] = [
   { path: 'kubernetes.oidc.clientId', base: CUSTOM_OIDC, change: (p) => ({ ...p, kubernetes: { ...p.kubernetes, oidc: { issuerUrl: 'https://idp.example.com', clientId: 'vmo2' } } }) },
   { path: 'kubernetes.oidc.usernameClaim', base: CUSTOM_OIDC, change: (p) => ({ ...p, kubernetes: { ...p.kubernetes, oidc: { issuerUrl: 'https://idp.example.com', clientId: 'vmo', usernameClaim: 'sub' } } }) },
   { path: 'kubernetes.oidc.groupsClaim', base: CUSTOM_OIDC, change: (p) => ({ ...p, kubernetes: { ...p.kubernetes, oidc: { issuerUrl: 'https://idp.example.com', clientId: 'vmo', groupsClaim: 'roles' } } }) },
-  { path: 'nodes.controlPlane', rulesOnly: 'the node count is deployment data: MAAS machine pools size the cluster', refuse: (p) => ({ ...p, nodes: { controlPlane: 0 } }), rule: 'CAP-002' },
+  // The control-plane count reaches the cluster definition (deploy/) of a site with maas.
+  { path: 'nodes.controlPlane', base: MAAS, change: (p) => ({ ...p, nodes: { controlPlane: 5 } }) },
   { path: 'nodes.workers', change: (p) => ({ ...p, nodes: { workers: 6 } }) },
   { path: 'network.layout', change: (p) => net(p, { layout: 'two-nic' }) },
   { path: 'network.pxe.vlan', base: TWO_NIC, change: (p) => net(p, { pxe: { vlan: 5, cidr: '192.168.0.0/22' } }) },
@@ -122,6 +132,32 @@ const TABLE: readonly Entry[] = [
   { path: 'profiles.names.core', change: (p) => ({ ...p, profiles: { names: { core: 'LAB-Core' } } }) },
   { path: 'profiles.names.templates', change: (p) => ({ ...p, profiles: { names: { templates: 'LAB-Templates' } } }) },
   { path: 'packCatalog', change: (p) => ({ ...p, packCatalog: join(__dirname, '..', 'fixtures', 'user-catalog') }) },
+  { path: 'maas.domain', base: MAAS, change: (p) => maas(p, { domain: 'metal2.example.com' }) },
+  { path: 'maas.cloudAccount', base: MAAS, change: (p) => maas(p, { cloudAccount: 'maas-dc2' }) },
+  { path: 'maas.availabilityZones', base: MAAS, change: (p) => maas(p, { availabilityZones: ['az1', 'az2'] }) },
+  { path: 'maas.controlPlane.resourcePool', base: MAAS, change: (p) => maas(p, { controlPlane: { resourcePool: 'cp-small' } }) },
+  { path: 'maas.controlPlane.availabilityZones', base: MAAS, change: (p) => maas(p, { controlPlane: { availabilityZones: ['az2'] } }) },
+  { path: 'maas.controlPlane.nodeTags', base: MAAS, change: (p) => maas(p, { controlPlane: { nodeTags: ['virtual'] } }) },
+  { path: 'maas.controlPlane.minCpu', base: MAAS, change: (p) => maas(p, { controlPlane: { minCpu: 8 } }) },
+  { path: 'maas.controlPlane.minMemoryMiB', base: MAAS, change: (p) => maas(p, { controlPlane: { minMemoryMiB: 16384 } }) },
+  { path: 'maas.workerPools[].name', base: MAAS_POOLS, change: (p) => workerPool(p, { name: 'rack-b' }) },
+  { path: 'maas.workerPools[].count', base: MAAS_POOLS, change: (p) => ({ ...workerPool(p, { count: 6 }), nodes: { workers: 6 } }) },
+  { path: 'maas.workerPools[].resourcePool', base: MAAS_POOLS, change: (p) => workerPool(p, { resourcePool: 'gpu' }) },
+  { path: 'maas.workerPools[].availabilityZones', base: MAAS_POOLS, change: (p) => workerPool(p, { availabilityZones: ['az2'] }) },
+  { path: 'maas.workerPools[].nodeTags', base: MAAS_POOLS, change: (p) => workerPool(p, { nodeTags: ['fc-hba'] }) },
+  { path: 'maas.workerPools[].minCpu', base: MAAS_POOLS, change: (p) => workerPool(p, { minCpu: 48 }) },
+  { path: 'maas.workerPools[].minMemoryMiB', base: MAAS_POOLS, change: (p) => workerPool(p, { minMemoryMiB: 262144 }) },
+  { path: 'maas.ntpServers', base: MAAS, change: (p) => maas(p, { ntpServers: ['ntp.example.com'] }) },
+  { path: 'maas.sshKeys', base: MAAS, change: (p) => maas(p, { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIC0ffee0000000000000000000000000000000000000 ops@example.com'] }) },
+  { path: 'maas.timeZone', base: MAAS, change: (p) => maas(p, { timeZone: 'Europe/Amsterdam' }) },
+  { path: 'maas.backup.location', base: MAAS_BACKUP, change: (p) => maas(p, { backup: { location: 's3-b', schedule: '0 1 * * *', expiryHours: 168 } }) },
+  { path: 'maas.backup.schedule', base: MAAS_BACKUP, change: (p) => maas(p, { backup: { location: 's3', schedule: '0 2 * * *', expiryHours: 168 } }) },
+  { path: 'maas.backup.expiryHours', base: MAAS_BACKUP, change: (p) => maas(p, { backup: { location: 's3', schedule: '0 1 * * *', expiryHours: 72 } }) },
+  { path: 'maas.backup.prefix', base: MAAS_BACKUP, change: (p) => maas(p, { backup: { location: 's3', schedule: '0 1 * * *', expiryHours: 168, prefix: 'lab' } }) },
+  { path: 'maas.backup.includeDisks', base: MAAS_BACKUP, change: (p) => maas(p, { backup: { location: 's3', schedule: '0 1 * * *', expiryHours: 168, includeDisks: false } }) },
+  { path: 'maas.scans.configuration', base: MAAS_SCANS, change: (p) => maas(p, { scans: { configuration: '0 1 * * SUN', penetration: '0 0 * * SUN', conformance: '0 0 1 * *' } }) },
+  { path: 'maas.scans.penetration', base: MAAS_SCANS, change: (p) => maas(p, { scans: { configuration: '0 0 * * SUN', penetration: '0 1 * * SUN', conformance: '0 0 1 * *' } }) },
+  { path: 'maas.scans.conformance', base: MAAS_SCANS, change: (p) => maas(p, { scans: { configuration: '0 0 * * SUN', penetration: '0 0 * * SUN', conformance: '0 1 1 * *' } }) },
   { path: 'suppressions[].ruleId', base: SUPPRESSED, inChecks: true, change: (p) => ({ ...p, suppressions: [{ ruleId: 'CAP-001', reason: 'the cluster will not grow beyond 64 nodes' }] }) },
   { path: 'suppressions[].reason', base: SUPPRESSED, inChecks: true, change: (p) => ({ ...p, suppressions: [{ ruleId: 'NET-008', reason: 'another reason, recorded beside the finding' }] }) },
 ];

@@ -107,6 +107,10 @@ export interface FakePaletteOptions {
   readonly omitRegistryPackValues?: boolean;
   /** `import/validate` answers without `matchingRegistries`. @default false */
   readonly omitMatchingRegistries?: boolean;
+  /** The MAAS cloud accounts (`GET /v1/cloudaccounts/maas`). @default none */
+  readonly maasCloudAccounts?: { name: string; uid: string }[];
+  /** The backup locations (`GET /v1/users/assets/locations`). @default none */
+  readonly backupLocations?: { name: string; uid: string }[];
 }
 
 export const PUBLIC_REPO: FakeRegistry = { uid: '5eecc89d0b150045ae661cef', name: 'Public Repo', kind: 'pack', isPrivate: false, isDefault: true };
@@ -275,6 +279,13 @@ export class FakePalette {
       return this.send(res, 200, { items });
     }
     if (method === 'POST' && p === '/v1/dashboard/clusterprofiles') return this.dashboard(json(req.body), q, projectUid, res);
+    if (method === 'GET' && p === '/v1/cloudaccounts/maas') {
+      return this.send(res, 200, { items: (this.options.maasCloudAccounts ?? []).map((a) => ({ metadata: { name: a.name, uid: a.uid }, spec: {} })), listmeta: {} });
+    }
+    if (method === 'GET' && p === '/v1/users/assets/locations') {
+      return this.send(res, 200, { items: (this.options.backupLocations ?? []).map((l) => ({ metadata: { name: l.name, uid: l.uid }, spec: { type: 's3' } })) });
+    }
+    if (method === 'POST' && p === '/v1/spectroclusters/maas/validate') return this.validateMaasCluster(json(req.body), projectUid, res);
     if (method === 'GET' && p === '/v1/registries/metadata') {
       return this.send(res, 200, { items: this.registries.map((r) => ({ isPrivate: false, isDefault: false, scope: 'system', ...r })) });
     }
@@ -300,6 +311,57 @@ export class FakePalette {
       }
     }
     this.send(res, 200, echoed);
+  }
+
+  /**
+   * `POST /v1/spectroclusters/maas/validate` (deploy.md §1.1): 400 for a body without the
+   * model's required fields, 404 for an unknown cloud account or profile uid, else 200 with
+   * constraint errors per pool (no AZ since Palette 4.7.13; an even control plane) and per
+   * profile (a variable the profile does not declare; a required or sensitive one without a value).
+   */
+  private validateMaasCluster(body: unknown, projectUid: string | undefined, res: ServerResponse): void {
+    const spec = recordAt(body, 'spec');
+    const pools = arrayAt(spec, 'machinepoolconfig');
+    const required: [string, unknown][] = [
+      ['metadata.name', stringAt(recordAt(body, 'metadata'), 'name')],
+      ['spec.cloudAccountUid', stringAt(spec, 'cloudAccountUid')],
+      ['spec.cloudConfig.domain', stringAt(recordAt(spec, 'cloudConfig'), 'domain')],
+      ...pools.flatMap((mp, i): [string, unknown][] => [
+        [`machinepoolconfig[${i}].cloudConfig.resourcePool`, stringAt(recordAt(mp, 'cloudConfig'), 'resourcePool')],
+        [`machinepoolconfig[${i}].cloudConfig.instanceType`, recordAt(mp, 'cloudConfig').instanceType],
+        [`machinepoolconfig[${i}].poolConfig.name`, stringAt(recordAt(mp, 'poolConfig'), 'name')],
+        [`machinepoolconfig[${i}].poolConfig.size`, recordAt(mp, 'poolConfig').size],
+        [`machinepoolconfig[${i}].poolConfig.labels`, recordAt(mp, 'poolConfig').labels],
+      ]),
+    ];
+    const missing = required.filter(([, v]) => v === undefined).map(([k]) => k);
+    if (missing.length) throw new HttpFailure(400, 'InvalidParameter', `${missing.join(', ')} in body is required`);
+    const account = stringAt(spec, 'cloudAccountUid');
+    if (!(this.options.maasCloudAccounts ?? []).some((a) => a.uid === account)) throw new HttpFailure(404, 'ResourceNotFound', `cloud account '${account}' not found`);
+    const machinePools = pools.map((mp) => {
+      const pool = recordAt(mp, 'poolConfig');
+      const errors: { code: string; message: string }[] = [];
+      if (!arrayAt(recordAt(mp, 'cloudConfig'), 'azs').length) errors.push({ code: 'AzsRequired', message: 'availability zones are required for MAAS machine pools' });
+      if (pool.isControlPlane === true && typeof pool.size === 'number' && pool.size % 2 === 0) errors.push({ code: 'InvalidSize', message: 'control plane size must be odd' });
+      return { name: stringAt(pool, 'name'), displayName: stringAt(pool, 'name'), errors };
+    });
+    const profiles = arrayAt(spec, 'profiles').map((entry) => {
+      const uid = stringAt(entry, 'uid') ?? '';
+      const stored = this.profile(uid, projectUid);
+      const declared = arrayAt(recordAt(stored.document, 'spec'), 'variables').filter(isRecord);
+      const given = new Map(arrayAt(entry, 'variables').map((v) => [stringAt(v, 'name') ?? '', stringAt(v, 'value')]));
+      const errors: { code: string; message: string }[] = [];
+      for (const name of given.keys()) {
+        if (!declared.some((d) => stringAt(d, 'name') === name)) errors.push({ code: 'VariableNotDefined', message: `variable '${name}' is not defined in the profile` });
+      }
+      for (const d of declared) {
+        const name = stringAt(d, 'name') ?? '';
+        const value = given.get(name) ?? stringAt(d, 'defaultValue');
+        if ((d.required === true || d.isSensitive === true) && !value) errors.push({ code: 'VariableValueRequired', message: `variable '${name}' requires a value` });
+      }
+      return { uid, packs: { results: errors.length ? [{ name: 'variables', displayName: 'profile variables', errors }] : [] } };
+    });
+    this.send(res, 200, { machinePools: { results: machinePools }, profiles });
   }
 
   private importDocument(doc: unknown, projectUid: string | undefined, publish: boolean, res: ServerResponse): void {

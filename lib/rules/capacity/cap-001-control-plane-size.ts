@@ -1,15 +1,10 @@
+import { RA_DEFAULTS } from '../../model/ra-defaults';
 import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
 import { isCount } from './pod-budget';
 
 /** Seed 002 "Hardware resources" control-plane sizing table (assumes at least 3 control-plane nodes). */
-const SIZING: readonly { workers: number; namespaces: number; cores: number; memoryGB: number }[] = [
-  { workers: 10, namespaces: 100, cores: 4, memoryGB: 8 },
-  { workers: 25, namespaces: 500, cores: 4, memoryGB: 16 },
-  { workers: 100, namespaces: 1000, cores: 8, memoryGB: 32 },
-  { workers: 250, namespaces: 2000, cores: 16, memoryGB: 64 },
-  { workers: 500, namespaces: 4000, cores: 32, memoryGB: 128 },
-];
+const SIZING = RA_DEFAULTS.controlPlaneSizing;
 
 /**
  * CAP-001: the control-plane node size for the worker count, from the RA table; a warning
