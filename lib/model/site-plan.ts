@@ -23,7 +23,8 @@ export interface SitePlan {
     readonly identityProvider: 'palette' | 'tenant' | 'custom' | 'noauth';
     readonly oidc?: { readonly issuerUrl: string; readonly clientId: string; readonly usernameClaim?: string; readonly groupsClaim?: string };
   };
-  readonly nodes: { readonly controlPlane: number; readonly workers: number };
+  /** `workerCpus`: the RA's minimum worker (8 cores, seed 002:240) unless the site says. */
+  readonly nodes: { readonly controlPlane: number; readonly workers: number; readonly workerCpus: number };
   readonly network: HostNetworkPlan;
   /** The VM VLANs as written (VLAN-001 checks the text). */
   readonly vmVlans: string;
@@ -106,7 +107,11 @@ function profileNames(prefix: string, given: NonNullable<NonNullable<VmoSiteProp
 export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
   const name = props.name ?? fallbackName;
   const k = props.kubernetes ?? {};
-  const nodes = { controlPlane: props.nodes?.controlPlane ?? RA_DEFAULTS.nodes.controlPlane, workers: props.nodes?.workers ?? RA_DEFAULTS.nodes.workers };
+  const nodes = {
+    controlPlane: props.nodes?.controlPlane ?? RA_DEFAULTS.nodes.controlPlane,
+    workers: props.nodes?.workers ?? RA_DEFAULTS.nodes.workers,
+    workerCpus: props.nodes?.workerCpus ?? RA_DEFAULTS.nodes.workerCpus,
+  };
   const network = planHostNetwork(props.network);
   const vmVlans = props.vmVlans ?? RA_DEFAULTS.vmVlans;
   const px = props.storage?.portworx ?? {};

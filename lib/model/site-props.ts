@@ -136,6 +136,15 @@ export interface NodeCounts {
    * @default 5
    */
   readonly workers?: number;
+  /**
+   * The logical CPUs of each worker (cores x threads per core, as `nproc` counts them). The
+   * cores reserved for the OS, containerd and kubelet follow from it: the RA's cores 0-7, but
+   * at most half the worker's CPUs (rule CAP-004 refuses a reservation that leaves none).
+   * @asType integer
+   * @minimum 1
+   * @default 8
+   */
+  readonly workerCpus?: number;
 }
 
 /** A subnet on a host network: its VLAN, its CIDR and, where it has one, the default gateway. */

@@ -8,7 +8,8 @@ import { HostNetworkPlan } from './host-network';
 
 /** The hosts of a site: what its description says about hardware and networks, which no profile holds. */
 export interface SiteHosts {
-  readonly nodes: { readonly controlPlane: number; readonly workers: number };
+  /** `workerCpus`: the logical CPUs of each worker. */
+  readonly nodes: { readonly controlPlane: number; readonly workers: number; readonly workerCpus: number };
   readonly network: HostNetworkPlan;
 }
 

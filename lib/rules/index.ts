@@ -2,6 +2,7 @@ import { Rule } from '../palette/finding';
 import { CAP_001 } from './capacity/cap-001-control-plane-size';
 import { CAP_002 } from './capacity/cap-002-control-plane-count';
 import { CAP_003 } from './capacity/cap-003-vm-capacity';
+import { CAP_004 } from './capacity/cap-004-worker-cpu-reservation';
 import { NET_001 } from './network/net-001-addresses-parse';
 import { NET_002 } from './network/net-002-networks-disjoint';
 import { NET_003 } from './network/net-003-pod-cidr-node-blocks';
@@ -37,7 +38,7 @@ import { VLAN_009 } from './vlan/vlan-009-pxe-native';
 
 export type { VmoSiteModel } from './site-model';
 export {
-  CAP_001, CAP_002, CAP_003,
+  CAP_001, CAP_002, CAP_003, CAP_004,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005,
   SEC_003, SEC_005,
@@ -51,7 +52,7 @@ export {
  * lib/palette/checks.
  */
 export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
-  CAP_001, CAP_002, CAP_003,
+  CAP_001, CAP_002, CAP_003, CAP_004,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005,
   SEC_003, SEC_005,

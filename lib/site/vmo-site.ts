@@ -190,7 +190,8 @@ export class VmoSite extends VmoProfiles {
     const os = this.guard('network.mgmt.cidr', 'ubuntu', () =>
       new UbuntuMaasPack(this, 'ubuntu', {
         managementCidr: plan.network.mgmt.cidr,
-        workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode },
+        // A CPU count that is not a whole number is CAP-004's to report; the RA's cores stand in meanwhile.
+        workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode, ...(Number.isInteger(plan.nodes.workerCpus) && plan.nodes.workerCpus >= 1 ? { workerCpus: plan.nodes.workerCpus } : {}) },
         nfs: node.nfsClient,
         pureFlashArray: node.pureFlashArray,
       }),

@@ -69,6 +69,7 @@ const TABLE: readonly Entry[] = [
   { path: 'kubernetes.oidc.groupsClaim', base: CUSTOM_OIDC, change: (p) => ({ ...p, kubernetes: { ...p.kubernetes, oidc: { issuerUrl: 'https://idp.example.com', clientId: 'vmo', groupsClaim: 'roles' } } }) },
   { path: 'nodes.controlPlane', rulesOnly: 'the node count is deployment data: MAAS machine pools size the cluster', refuse: (p) => ({ ...p, nodes: { controlPlane: 0 } }), rule: 'CAP-002' },
   { path: 'nodes.workers', change: (p) => ({ ...p, nodes: { workers: 6 } }) },
+  { path: 'nodes.workerCpus', change: (p) => ({ ...p, nodes: { workerCpus: 48 } }) },
   { path: 'network.layout', change: (p) => net(p, { layout: 'two-nic' }) },
   { path: 'network.pxe.vlan', base: TWO_NIC, change: (p) => net(p, { pxe: { vlan: 5, cidr: '192.168.0.0/22' } }) },
   { path: 'network.pxe.cidr', rulesOnly: HOST_FACT, refuse: (p) => net(p, { pxe: { vlan: 0, cidr: '100.64.0.0/22' } }), rule: 'NET-002' },
