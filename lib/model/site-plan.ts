@@ -14,6 +14,8 @@ export interface SitePlan {
   readonly name: string;
   readonly profileNamePrefix: string;
   readonly profileVersion: string;
+  /** The CA certificates as written (`file` entries are read by the site-file loader; a program gives `pem`). */
+  readonly os: { readonly caCertificates: readonly { readonly name: string; readonly pem?: string; readonly file?: string }[] };
   readonly kubernetes: {
     readonly version: string;
     readonly podCidr: string;
@@ -137,6 +139,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
     name,
     profileNamePrefix: props.profileNamePrefix ?? RA_DEFAULTS.profileNamePrefix,
     profileVersion: props.profileVersion ?? RA_DEFAULTS.profileVersion,
+    os: { caCertificates: props.os?.caCertificates ?? [] },
     kubernetes: {
       version: k.version ?? RA_DEFAULTS.kubernetes.version,
       podCidr,

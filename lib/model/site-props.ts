@@ -28,6 +28,8 @@ export interface VmoSiteProps {
    * @default "1.7.0"
    */
   readonly profileVersion?: string;
+  /** The OS layer (Ubuntu on MAAS). */
+  readonly os?: OsSettings;
   /** The Kubernetes layer (PXK). */
   readonly kubernetes?: KubernetesSettings;
   /** How many nodes of each kind the cluster has. */
@@ -69,6 +71,38 @@ export interface SuppressionSettings {
    * @minLength 10
    */
   readonly reason: string;
+}
+
+export interface OsSettings {
+  /**
+   * CA certificates every node trusts: the OS layer installs each one in
+   * /usr/local/share/ca-certificates and runs update-ca-certificates (RA rev 1.7 Ubuntu layer:
+   * the CA that issued Palette's certificate when Palette is the OIDC provider, or a private
+   * OIDC provider's CA).
+   * @default none
+   */
+  readonly caCertificates?: readonly CaCertificateSettings[];
+}
+
+/** A CA certificate, as PEM text or as a file beside the site file; give one of `pem` and `file`. */
+export interface CaCertificateSettings {
+  /**
+   * The certificate's file name on the nodes, without `.crt` (`/usr/local/share/ca-certificates/<name>.crt`).
+   * @pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$
+   * @examples ["palette-ca"]
+   */
+  readonly name: string;
+  /**
+   * The PEM certificate, from `-----BEGIN CERTIFICATE-----` to `-----END CERTIFICATE-----`.
+   * @default none: give pem or file
+   */
+  readonly pem?: string;
+  /**
+   * A PEM file in the site repository, relative to the site file (e.g. `certs/palette-ca.pem`);
+   * it is read when the site file is loaded. Programs pass `pem` instead.
+   * @default none: give pem or file
+   */
+  readonly file?: string;
 }
 
 export interface KubernetesSettings {

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'fs';
 import Ajv, { ErrorObject } from 'ajv';
 import { Composer, CST, Document, isAlias, isCollection, isNode, isPair, isScalar, Lexer, Node, Parser } from 'yaml';
 import { isValidationError, ValidationError } from '../common/errors';
+import { readCaCertificateFiles } from './ca-certificate-files';
 import { SITE_SCHEMA } from './site-schema';
 import { VmoSiteProps } from '../model/site-props';
 
@@ -95,7 +96,7 @@ export function parseSiteYaml(text: string, source: string): VmoSiteProps {
   return validateSiteData(readSiteYaml(text, source), source);
 }
 
-/** Reads and validates a site YAML file. */
+/** Reads and validates a site YAML file, and the CA certificate files it names (relative to it). */
 export function loadSiteFile(path: string): VmoSiteProps {
   let size: number;
   try {
@@ -111,7 +112,7 @@ export function loadSiteFile(path: string): VmoSiteProps {
   } catch (e) {
     throw cannotRead(path, e);
   }
-  return parseSiteYaml(text, path);
+  return readCaCertificateFiles(parseSiteYaml(text, path), path);
 }
 
 function cannotRead(path: string, e: unknown): ValidationError {

@@ -10,7 +10,7 @@ import { MetalLbAdvertisement, MetalLbPack } from '../packs/metallb';
 import { NginxPack } from '../packs/nginx';
 import { FlashArraySanType, PortworxPack, RA_VM_STORAGE_CLASS } from '../packs/portworx';
 import { PrometheusGrafanaPack } from '../packs/prometheus';
-import { UbuntuMaasPack } from '../packs/ubuntu';
+import { CaCertificate, CaCertificatesPart, UbuntuMaasPack } from '../packs/ubuntu';
 import { VirtualMachineOrchestratorPack, VmoDashboardAccess } from '../packs/vmo';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
 import { ProfileLayer } from '../palette/profile-layer';
@@ -187,9 +187,11 @@ export class VmoSite extends VmoProfiles {
     const vmStorage = csi?.vmStorage ?? { storageClassName: RA_VM_STORAGE_CLASS.name, volumeMode: 'Block' as const, cloneStrategy: 'csi-clone' as const };
     const node = csi?.nodeRequirements ?? { packages: [], pureFlashArray: true, nfsClient: true };
 
+    const caCertificates = this.caCertificates();
     const os = this.guard('network.mgmt.cidr', 'ubuntu', () =>
       new UbuntuMaasPack(this, 'ubuntu', {
         managementCidr: plan.network.mgmt.cidr,
+        caCertificates,
         // A CPU count that is not a whole number is CAP-004's to report; the RA's cores stand in meanwhile.
         workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode, ...(Number.isInteger(plan.nodes.workerCpus) && plan.nodes.workerCpus >= 1 ? { workerCpus: plan.nodes.workerCpus } : {}) },
         nfs: node.nfsClient,
@@ -283,6 +285,35 @@ export class VmoSite extends VmoProfiles {
       }),
     );
     return { os, kubernetes, cni, csi, metallb, nginx, monitoring, vmo, storage, networking, goldenImages, preferences, templates: vmTemplates };
+  }
+
+  /**
+   * The nodes' CA certificates (`os.caCertificates`), checked as the OS layer's part checks
+   * them; a refused entry is a SITE-001 finding at the setting and no certificate is written.
+   */
+  private caCertificates(): CaCertificate[] {
+    const entries = this.plan.os.caCertificates;
+    const certificates: CaCertificate[] = [];
+    for (const [i, c] of entries.entries()) {
+      const entry = `os.caCertificates[${typeof c.name === 'string' && c.name ? c.name : i}]`;
+      const setting = c.pem !== undefined && c.file !== undefined ? entry : c.file !== undefined ? `${entry}.file` : entry;
+      const problem =
+        c.pem !== undefined && c.file !== undefined
+          ? `gives both pem and file: keep one of them`
+          : c.file !== undefined
+            ? `names the file '${c.file}', which only the site-file loader reads (relative to the site file): in a program, read the file and pass its text as pem`
+            : c.pem === undefined
+              ? `has neither pem nor file: paste the PEM certificate as pem, or name a PEM file beside the site file as file`
+              : undefined;
+      if (problem) {
+        this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location: setting, message: `CA certificate '${String(c.name)}' ${problem}`, source: SITE_001.source });
+      } else if (c.pem !== undefined) {
+        certificates.push({ name: c.name, pem: c.pem });
+      }
+    }
+    if (!certificates.length || certificates.length !== entries.length) return [];
+    const part = this.guard('os.caCertificates', 'ca-certificates', () => new CaCertificatesPart({ certificates }));
+    return part ? [...part.certificates] : [];
   }
 
   /** The RA's CSI layer: Portworx on Pure FlashArray, from `storage.portworx`. */

@@ -1,5 +1,6 @@
 import { PaletteApp, SynthError, VmoSite, VmoSiteProps } from '../../lib';
 import { SITE_SCHEMA } from '../../lib/site/site-schema';
+import { TEST_CA2_PEM, TEST_CA_PEM } from '../packs/ubuntu-fixtures';
 
 /*
  * Every setting of a site reaches what the site writes, or is refused: the table below has one
@@ -27,6 +28,7 @@ const PRIVATE_CA: VmoSiteProps = { ...BASE, vmo: { privateCa: { configMapName: '
 const POOLS: VmoSiteProps = { ...BASE, loadBalancer: { pools: [{ name: 'first-pool', addresses: ['10.20.30.100-10.20.30.150'] }] } };
 const NETWORKS: VmoSiteProps = { ...BASE, templates: { networks: [{ vlan: 30, name: 'vms', namespaces: ['default'] }] } };
 const NATIVE: VmoSiteProps = { ...BASE, cilium: { podNetworking: 'native' } };
+const CA: VmoSiteProps = { ...BASE, os: { caCertificates: [{ name: 'palette-ca', pem: TEST_CA_PEM }] } };
 const SUPPRESSED: VmoSiteProps = { ...BASE, suppressions: [{ ruleId: 'NET-008', reason: 'the cluster will not grow beyond 64 nodes' }] };
 
 type Change = (p: VmoSiteProps) => VmoSiteProps;
@@ -57,6 +59,15 @@ const TABLE: readonly Entry[] = [
   { path: 'name', change: (p) => ({ ...p, name: 'cov-b' }) },
   { path: 'profileNamePrefix', change: (p) => ({ ...p, profileNamePrefix: 'VMO-LAB' }) },
   { path: 'profileVersion', change: (p) => ({ ...p, profileVersion: '1.7.1' }) },
+  { path: 'os.caCertificates[].name', base: CA, change: (p) => ({ ...p, os: { caCertificates: [{ name: 'corp-ca', pem: TEST_CA_PEM }] } }) },
+  { path: 'os.caCertificates[].pem', base: CA, change: (p) => ({ ...p, os: { caCertificates: [{ name: 'palette-ca', pem: TEST_CA2_PEM }] } }) },
+  {
+    path: 'os.caCertificates[].file',
+    rulesOnly: 'the site-file loader reads the file into pem (test/site/site-file.test.ts); a program that names a file is refused',
+    base: CA,
+    refuse: (p) => ({ ...p, os: { caCertificates: [{ name: 'palette-ca', file: 'certs/palette-ca.pem' }] } }),
+    rule: 'SITE-001',
+  },
   { path: 'kubernetes.version', change: (p) => ({ ...p, kubernetes: { version: '1.32.10' } }) },
   { path: 'kubernetes.podCidr', change: (p) => ({ ...p, kubernetes: { podCidr: '100.64.0.0/17', serviceCidr: '100.65.0.0/18' } }) },
   { path: 'kubernetes.serviceCidr', change: (p) => ({ ...p, kubernetes: { serviceCidr: '100.65.0.0/18' } }) },
@@ -171,7 +182,9 @@ describe('every site setting reaches the output or is refused', () => {
   test.each(rulesOnly.map((e) => [e.path, e] as const))('%s is a host fact the rules check: a bad value is refused there', (path, entry) => {
     expect(entry.rulesOnly.length).toBeGreaterThan(20);
     const refused = synth(entry.refuse(entry.base ?? BASE));
-    expect(refused.errors.map((f) => [f.ruleId, f.location.replace(/^site [^:]+: /, '')])).toContainEqual([entry.rule, path.replace(/\[\]/g, '')]);
+    // A list entry's finding names the entry (`os.caCertificates[palette-ca].file`); the table names the list.
+    const setting = (location: string) => location.replace(/^site [^:]+: /, '').replace(/\[[^\]]*\]/g, '');
+    expect(refused.errors.map((f) => [f.ruleId, setting(f.location)])).toContainEqual([entry.rule, path.replace(/\[\]/g, '')]);
   });
 });
 
