@@ -35,6 +35,7 @@ import { VLAN_006 } from './vlan/vlan-006-vm-bridge-is-bridge';
 import { VLAN_007 } from './vlan/vlan-007-cilium-bridge-preset';
 import { VLAN_008 } from './vlan/vlan-008-data-vlan-dedicated';
 import { VLAN_009 } from './vlan/vlan-009-pxe-native';
+import { VLAN_010 } from './vlan/vlan-010-vm-vlans-on-bridge-bond';
 
 export type { VmoSiteModel } from './site-model';
 export {
@@ -43,7 +44,7 @@ export {
   PAL_005,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
-  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009,
+  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009, VLAN_010,
 };
 
 /**
@@ -57,5 +58,5 @@ export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
   PAL_005,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
-  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009,
+  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009, VLAN_010,
 ];
