@@ -110,6 +110,8 @@ export interface LoadBalancerFacts {
 export interface VmoFacts {
   /** `proxied` or `direct`. */
   readonly access: string;
+  /** `appConfig.clusterInfo.consoleBaseAddress`, when set (Direct access). */
+  readonly consoleBaseAddress?: string;
   readonly vlanFiltering: boolean;
   /** `env.allowedVlans`: the VLANs VMs may use, as written. */
   readonly vmVlans?: string;
