@@ -50,6 +50,8 @@ export interface SitePlan {
   };
   readonly vmo: {
     readonly access: 'proxied' | 'direct';
+    /** The dashboard's LoadBalancer address with direct access (VMO `consoleBaseAddress`). */
+    readonly dashboardAddress?: string;
     readonly vmEnabledNamespaces: readonly string[];
     readonly allowVlansOnSelf: boolean;
     readonly allowedVlansOnSelf: string;
@@ -72,6 +74,8 @@ export interface SitePlan {
     readonly networks: readonly { readonly vlan: number; readonly name: string; readonly namespaces: readonly string[] }[];
     readonly untaggedNetwork: boolean;
     readonly goldenImages: boolean;
+    /** Undefined: the layer's default (Ubuntu: the RA's container disk; Windows: a deploy-time variable). */
+    readonly goldenImageSources: { readonly ubuntu2204?: string; readonly windows2022?: string };
   };
   readonly profiles: {
     readonly layout: 'full' | 'split' | 'both';
@@ -175,6 +179,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
     },
     vmo: {
       access: props.vmo?.access ?? RA_DEFAULTS.vmo.access,
+      ...(props.vmo?.dashboardAddress !== undefined ? { dashboardAddress: props.vmo.dashboardAddress } : {}),
       vmEnabledNamespaces: props.vmo?.vmEnabledNamespaces ?? RA_DEFAULTS.vmo.vmEnabledNamespaces,
       allowVlansOnSelf: props.vmo?.allowVlansOnSelf ?? derivedAllowOnSelf,
       allowedVlansOnSelf: props.vmo?.allowedVlansOnSelf ?? derivedAllowedOnSelf,
@@ -198,6 +203,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
       })),
       untaggedNetwork: props.templates?.untaggedNetwork ?? true,
       goldenImages: props.templates?.goldenImages ?? true,
+      goldenImageSources: props.templates?.goldenImageSources ?? {},
     },
     profiles: {
       layout: props.profiles?.layout ?? 'both',

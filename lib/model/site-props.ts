@@ -337,6 +337,15 @@ export interface VmoSettings {
    */
   readonly access?: 'proxied' | 'direct';
   /**
+   * The dashboard's LoadBalancer address with `direct` access, in the data subnet and outside
+   * the other MetalLB pools: MetalLB gives the dashboard Service this address from a pool of
+   * its own (for the vm-dashboard namespace), and VMO's consoleBaseAddress is set to it (field
+   * guide: "Set consoleBaseAddress to LB IP").
+   * @default none: required with direct access
+   * @examples ["10.20.30.10"]
+   */
+  readonly dashboardAddress?: string;
+  /**
    * The namespaces set up for VMs.
    * @default ["default","virtual-machines"]
    */
@@ -433,6 +442,22 @@ export interface TemplatesSettings {
    * @default true
    */
   readonly goldenImages?: boolean;
+  /** Where the golden images are imported from (CDI registry URLs with a version tag or digest). */
+  readonly goldenImageSources?: GoldenImageSourceSettings;
+}
+
+export interface GoldenImageSourceSettings {
+  /**
+   * The Ubuntu 22.04 container disk.
+   * @default "docker://gcr.io/spectro-images-public/release/vm-dashboard/os/ubuntu-container-disk:22.04"
+   */
+  readonly ubuntu2204?: string;
+  /**
+   * Your Windows Server 2022 container disk, e.g. `docker://registry.example.com/vmo/windows-2022:20348.2700`.
+   * The RA names no image to use.
+   * @default none: the profile variable windows2022Image asks for it at deploy time
+   */
+  readonly windows2022?: string;
 }
 
 export interface ProfileLayoutSettings {
