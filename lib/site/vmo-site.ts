@@ -331,7 +331,7 @@ export class VmoSite extends VmoProfiles {
     const certificates: CaCertificate[] = [];
     for (const [i, c] of entries.entries()) {
       const entry = `os.caCertificates[${typeof c.name === 'string' && c.name ? c.name : i}]`;
-      const setting = c.pem !== undefined && c.file !== undefined ? entry : c.file !== undefined ? `${entry}.file` : entry;
+      const setting = c.file !== undefined && c.pem === undefined ? `${entry}.file` : entry;
       const problem =
         c.pem !== undefined && c.file !== undefined
           ? `gives both pem and file: keep one of them`
