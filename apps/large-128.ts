@@ -8,7 +8,8 @@ export default function large128(app: PaletteApp): void {
   new VmoSite(app, 'large-128', {
     // A profile name+version has one content in Palette: this site's baked values get their own names.
     profileNamePrefix: 'VMO-Large128',
-    nodes: { controlPlane: 5, workers: 120 },
+    // Sized for the RA's recommended worker, "48+ cores" (seed 002:240), which keeps the reserved cores 0-7 (002:873).
+    nodes: { controlPlane: 5, workers: 120, workerCpus: 48 },
     kubernetes: { podCidr: '100.64.0.0/17', serviceCidr: '100.64.128.0/17' },
     network: {
       layout: 'four-nic',

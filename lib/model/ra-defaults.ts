@@ -4,7 +4,7 @@
  */
 import { DEFAULT_NODE_CIDR_MASK_SIZE, PXK_RA_POD_CIDR, PXK_RA_SERVICE_CIDR, PXK_RA_VERSION } from '../packs/kubernetes/palette-kubernetes-pack';
 import { PORTWORX_PACK_VERSION } from '../packs/portworx/portworx-pack';
-import { RA_MAX_PODS } from '../packs/ubuntu/parts/worker-tuning-part';
+import { RA_MAX_PODS, RA_MIN_WORKER_CPUS } from '../packs/ubuntu/parts/worker-tuning-part';
 
 export const RA_DEFAULTS = {
   /** The RA names its profiles `VMO-RA-...`. */
@@ -18,6 +18,8 @@ export const RA_DEFAULTS = {
     controlPlane: 3,
     /** "We recommend a minimum worker pool of 5 nodes". */
     workers: 5,
+    /** The minimum worker: "Intel/AMD x64 CPU with 8 cores" (seed 002:240). */
+    workerCpus: RA_MIN_WORKER_CPUS,
   },
   kubernetes: {
     version: PXK_RA_VERSION,

@@ -15,6 +15,8 @@ export interface SitePlan {
   readonly name: string;
   readonly profileNamePrefix: string;
   readonly profileVersion: string;
+  /** The CA certificates as written (`file` entries are read by the site-file loader; a program gives `pem`). */
+  readonly os: { readonly caCertificates: readonly { readonly name: string; readonly pem?: string; readonly file?: string }[] };
   readonly kubernetes: {
     readonly version: string;
     readonly podCidr: string;
@@ -24,7 +26,8 @@ export interface SitePlan {
     readonly identityProvider: 'palette' | 'tenant' | 'custom' | 'noauth';
     readonly oidc?: { readonly issuerUrl: string; readonly clientId: string; readonly usernameClaim?: string; readonly groupsClaim?: string };
   };
-  readonly nodes: { readonly controlPlane: number; readonly workers: number };
+  /** `workerCpus`: the RA's minimum worker (8 cores, seed 002:240) unless the site says. */
+  readonly nodes: { readonly controlPlane: number; readonly workers: number; readonly workerCpus: number };
   readonly network: HostNetworkPlan;
   /** The VM VLANs as written (VLAN-001 checks the text). */
   readonly vmVlans: string;
@@ -48,6 +51,8 @@ export interface SitePlan {
   };
   readonly vmo: {
     readonly access: 'proxied' | 'direct';
+    /** The dashboard's LoadBalancer address with direct access (VMO `consoleBaseAddress`). */
+    readonly dashboardAddress?: string;
     readonly vmEnabledNamespaces: readonly string[];
     readonly allowVlansOnSelf: boolean;
     readonly allowedVlansOnSelf: string;
@@ -70,6 +75,8 @@ export interface SitePlan {
     readonly networks: readonly { readonly vlan: number; readonly name: string; readonly namespaces: readonly string[] }[];
     readonly untaggedNetwork: boolean;
     readonly goldenImages: boolean;
+    /** Undefined: the layer's default (Ubuntu: the RA's container disk; Windows: a deploy-time variable). */
+    readonly goldenImageSources: { readonly ubuntu2204?: string; readonly windows2022?: string };
   };
   readonly profiles: {
     readonly layout: 'full' | 'split' | 'both';
@@ -109,7 +116,11 @@ function profileNames(prefix: string, given: NonNullable<NonNullable<VmoSiteProp
 export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
   const name = props.name ?? fallbackName;
   const k = props.kubernetes ?? {};
-  const nodes = { controlPlane: props.nodes?.controlPlane ?? RA_DEFAULTS.nodes.controlPlane, workers: props.nodes?.workers ?? RA_DEFAULTS.nodes.workers };
+  const nodes = {
+    controlPlane: props.nodes?.controlPlane ?? RA_DEFAULTS.nodes.controlPlane,
+    workers: props.nodes?.workers ?? RA_DEFAULTS.nodes.workers,
+    workerCpus: props.nodes?.workerCpus ?? RA_DEFAULTS.nodes.workerCpus,
+  };
   const network = planHostNetwork(props.network);
   const vmVlans = props.vmVlans ?? RA_DEFAULTS.vmVlans;
   const px = props.storage?.portworx ?? {};
@@ -135,6 +146,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
     name,
     profileNamePrefix: props.profileNamePrefix ?? RA_DEFAULTS.profileNamePrefix,
     profileVersion: props.profileVersion ?? RA_DEFAULTS.profileVersion,
+    os: { caCertificates: props.os?.caCertificates ?? [] },
     kubernetes: {
       version: k.version ?? RA_DEFAULTS.kubernetes.version,
       podCidr,
@@ -170,6 +182,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
     },
     vmo: {
       access: props.vmo?.access ?? RA_DEFAULTS.vmo.access,
+      ...(props.vmo?.dashboardAddress !== undefined ? { dashboardAddress: props.vmo.dashboardAddress } : {}),
       vmEnabledNamespaces: props.vmo?.vmEnabledNamespaces ?? RA_DEFAULTS.vmo.vmEnabledNamespaces,
       allowVlansOnSelf: props.vmo?.allowVlansOnSelf ?? derivedAllowOnSelf,
       allowedVlansOnSelf: props.vmo?.allowedVlansOnSelf ?? derivedAllowedOnSelf,
@@ -193,6 +206,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
       })),
       untaggedNetwork: props.templates?.untaggedNetwork ?? true,
       goldenImages: props.templates?.goldenImages ?? true,
+      goldenImageSources: props.templates?.goldenImageSources ?? {},
     },
     profiles: {
       layout: props.profiles?.layout ?? 'both',

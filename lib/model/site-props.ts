@@ -28,6 +28,8 @@ export interface VmoSiteProps {
    * @default "1.7.0"
    */
   readonly profileVersion?: string;
+  /** The OS layer (Ubuntu on MAAS). */
+  readonly os?: OsSettings;
   /** The Kubernetes layer (PXK). */
   readonly kubernetes?: KubernetesSettings;
   /** How many nodes of each kind the cluster has. */
@@ -83,6 +85,38 @@ export interface SuppressionSettings {
    * @minLength 10
    */
   readonly reason: string;
+}
+
+export interface OsSettings {
+  /**
+   * CA certificates every node trusts: the OS layer installs each one in
+   * /usr/local/share/ca-certificates and runs update-ca-certificates (RA rev 1.7 Ubuntu layer:
+   * the CA that issued Palette's certificate when Palette is the OIDC provider, or a private
+   * OIDC provider's CA).
+   * @default none
+   */
+  readonly caCertificates?: readonly CaCertificateSettings[];
+}
+
+/** A CA certificate, as PEM text or as a file beside the site file; give one of `pem` and `file`. */
+export interface CaCertificateSettings {
+  /**
+   * The certificate's file name on the nodes, without `.crt` (`/usr/local/share/ca-certificates/<name>.crt`).
+   * @pattern ^[A-Za-z0-9][A-Za-z0-9._-]*$
+   * @examples ["palette-ca"]
+   */
+  readonly name: string;
+  /**
+   * The PEM certificate, from `-----BEGIN CERTIFICATE-----` to `-----END CERTIFICATE-----`.
+   * @default none: give pem or file
+   */
+  readonly pem?: string;
+  /**
+   * A PEM file in the site repository, relative to the site file (e.g. `certs/palette-ca.pem`);
+   * it is read when the site file is loaded. Programs pass `pem` instead.
+   * @default none: give pem or file
+   */
+  readonly file?: string;
 }
 
 export interface KubernetesSettings {
@@ -150,6 +184,15 @@ export interface NodeCounts {
    * @default 5
    */
   readonly workers?: number;
+  /**
+   * The logical CPUs of each worker (cores x threads per core, as `nproc` counts them). The
+   * cores reserved for the OS, containerd and kubelet follow from it: the RA's cores 0-7, but
+   * at most half the worker's CPUs (rule CAP-004 refuses a reservation that leaves none).
+   * @asType integer
+   * @minimum 1
+   * @default 8
+   */
+  readonly workerCpus?: number;
 }
 
 /** A subnet on a host network: its VLAN, its CIDR and, where it has one, the default gateway. */
@@ -308,6 +351,15 @@ export interface VmoSettings {
    */
   readonly access?: 'proxied' | 'direct';
   /**
+   * The dashboard's LoadBalancer address with `direct` access, in the data subnet and outside
+   * the other MetalLB pools: MetalLB gives the dashboard Service this address from a pool of
+   * its own (for the vm-dashboard namespace), and VMO's consoleBaseAddress is set to it (field
+   * guide: "Set consoleBaseAddress to LB IP").
+   * @default none: required with direct access
+   * @examples ["10.20.30.10"]
+   */
+  readonly dashboardAddress?: string;
+  /**
    * The namespaces set up for VMs.
    * @default ["default","virtual-machines"]
    */
@@ -404,6 +456,22 @@ export interface TemplatesSettings {
    * @default true
    */
   readonly goldenImages?: boolean;
+  /** Where the golden images are imported from (CDI registry URLs with a version tag or digest). */
+  readonly goldenImageSources?: GoldenImageSourceSettings;
+}
+
+export interface GoldenImageSourceSettings {
+  /**
+   * The Ubuntu 22.04 container disk.
+   * @default "docker://gcr.io/spectro-images-public/release/vm-dashboard/os/ubuntu-container-disk:22.04"
+   */
+  readonly ubuntu2204?: string;
+  /**
+   * Your Windows Server 2022 container disk, e.g. `docker://registry.example.com/vmo/windows-2022:20348.2700`.
+   * The RA names no image to use.
+   * @default none: the profile variable windows2022Image asks for it at deploy time
+   */
+  readonly windows2022?: string;
 }
 
 export interface ProfileLayoutSettings {

@@ -11,7 +11,8 @@ import { MaasPlan } from './maas-plan';
 
 /** The hosts of a site: what its description says about hardware and networks, which no profile holds. */
 export interface SiteHosts {
-  readonly nodes: { readonly controlPlane: number; readonly workers: number };
+  /** `workerCpus`: the logical CPUs of each worker. */
+  readonly nodes: { readonly controlPlane: number; readonly workers: number; readonly workerCpus: number };
   readonly network: HostNetworkPlan;
   /** The MAAS side of the cluster, when the site describes it. @default none: the site writes no cluster definition */
   readonly maas?: MaasPlan;

@@ -31,6 +31,11 @@ export interface OsFacts {
   readonly nodeIpCidr?: string;
   /** kubelet `maxPods` of the worker tuning; undefined when the layer does not set it (kubelet's 110). */
   readonly maxPodsPerNode?: number;
+  /**
+   * The CPUs the worker tuning keeps for the OS, containerd and kubelet (kubelet
+   * `reservedSystemCPUs`, a cpuset list such as `0-7`); undefined without the tuning.
+   */
+  readonly reservedCpus?: string;
 }
 
 /** The CNI layer (Cilium). */
@@ -105,6 +110,8 @@ export interface LoadBalancerFacts {
 export interface VmoFacts {
   /** `proxied` or `direct`. */
   readonly access: string;
+  /** `appConfig.clusterInfo.consoleBaseAddress`, when set (Direct access). */
+  readonly consoleBaseAddress?: string;
   readonly vlanFiltering: boolean;
   /** `env.allowedVlans`: the VLANs VMs may use, as written. */
   readonly vmVlans?: string;

@@ -141,7 +141,13 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
         for (const v of json.spec.variables) {
           variables[name][v.name] = {
             format: v.format,
-            ...(v.isSensitive ? { sensitive: true, value: '(enter at deploy time)' } : v.defaultValue !== undefined ? { value: v.defaultValue } : {}),
+            ...(v.isSensitive
+              ? { sensitive: true, value: '(enter at deploy time)' }
+              : v.defaultValue !== undefined
+                ? { value: v.defaultValue }
+                : v.required
+                  ? { value: '(enter at deploy time)' } // a required input the site does not know, e.g. the Windows image
+                  : {}),
             ...(v.immutable ? { readOnly: true } : {}),
           };
         }

@@ -10,6 +10,7 @@ import { DEP_005 } from './deploy/dep-005-preferred-subnet';
 import { DEP_006 } from './deploy/dep-006-profile-versions';
 import { DEP_007 } from './deploy/dep-007-maas-settings';
 import { DEP_008 } from './deploy/dep-008-delegated-domain';
+import { CAP_004 } from './capacity/cap-004-worker-cpu-reservation';
 import { NET_001 } from './network/net-001-addresses-parse';
 import { NET_002 } from './network/net-002-networks-disjoint';
 import { NET_003 } from './network/net-003-pod-cidr-node-blocks';
@@ -43,16 +44,17 @@ import { VLAN_006 } from './vlan/vlan-006-vm-bridge-is-bridge';
 import { VLAN_007 } from './vlan/vlan-007-cilium-bridge-preset';
 import { VLAN_008 } from './vlan/vlan-008-data-vlan-dedicated';
 import { VLAN_009 } from './vlan/vlan-009-pxe-native';
+import { VLAN_010 } from './vlan/vlan-010-vm-vlans-on-bridge-bond';
 
 export type { VmoSiteModel } from './site-model';
 export {
-  CAP_001, CAP_002, CAP_003,
+  CAP_001, CAP_002, CAP_003, CAP_004,
   DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005, PAL_010,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
-  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009,
+  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009, VLAN_010,
 };
 
 /**
@@ -61,11 +63,11 @@ export {
  * lib/palette/checks.
  */
 export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
-  CAP_001, CAP_002, CAP_003,
+  CAP_001, CAP_002, CAP_003, CAP_004,
   DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008,
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005, PAL_010,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
-  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009,
+  VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009, VLAN_010,
 ];

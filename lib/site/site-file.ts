@@ -3,6 +3,7 @@ import { dirname, resolve } from 'path';
 import Ajv, { ErrorObject } from 'ajv';
 import { Composer, CST, Document, isAlias, isCollection, isNode, isPair, isScalar, Lexer, Node, Parser } from 'yaml';
 import { isValidationError, ValidationError } from '../common/errors';
+import { readCaCertificateFiles } from './ca-certificate-files';
 import { SITE_SCHEMA } from './site-schema';
 import { VmoSiteProps } from '../model/site-props';
 
@@ -96,7 +97,7 @@ export function parseSiteYaml(text: string, source: string): VmoSiteProps {
   return validateSiteData(readSiteYaml(text, source), source);
 }
 
-/** Reads and validates a site YAML file. */
+/** Reads and validates a site YAML file, and the CA certificate files it names (relative to it). */
 export function loadSiteFile(path: string): VmoSiteProps {
   let size: number;
   try {
@@ -112,7 +113,7 @@ export function loadSiteFile(path: string): VmoSiteProps {
   } catch (e) {
     throw cannotRead(path, e);
   }
-  const props = parseSiteYaml(text, path);
+  const props = readCaCertificateFiles(parseSiteYaml(text, path), path);
   // A site file's pack catalog folder is relative to the file, wherever the command runs.
   return props.packCatalog === undefined ? props : { ...props, packCatalog: resolve(dirname(path), props.packCatalog) };
 }

@@ -14,6 +14,8 @@ export interface SiteVariables {
   readonly vmVlans: ProfileVariable;
   readonly allowVlansOnSelf: ProfileVariable;
   readonly br0Vlans: ProfileVariable;
+  /** Not an RA variable: the Grafana ingress host is per site (fidelity review D14), so the variable form asks for it too. */
+  readonly grafanaHost: ProfileVariable;
 }
 
 export function siteVariables(plan: SitePlan): SiteVariables {
@@ -79,6 +81,14 @@ export function siteVariables(plan: SitePlan): SiteVariables {
       format: VariableFormat.STRING,
       defaultValue: plan.vmo.hostBridgeVlans,
       regex: '^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$',
+      required: true,
+    }),
+    grafanaHost: new ProfileVariable('grafanaHost', {
+      displayName: 'Grafana host name',
+      description: 'The DNS name Grafana is served on through the Nginx ingress (HTTPS)',
+      format: VariableFormat.STRING,
+      defaultValue: plan.monitoring.grafanaHost,
+      regex: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
       required: true,
     }),
   };

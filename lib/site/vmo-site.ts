@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import * as ipaddr from 'ipaddr.js';
 import { isValidationError } from '../common/errors';
 import { tryVlans } from '../common/vlan-list';
 import { maasClusterOf } from '../model/maas-cluster';
@@ -12,8 +13,8 @@ import { NginxPack } from '../packs/nginx';
 import { FlashArraySanType, PortworxPack, RA_VM_STORAGE_CLASS } from '../packs/portworx';
 import { PrometheusGrafanaPack } from '../packs/prometheus';
 import { SPECTRO_PROXY_CERT_SAN, SpectroProxyPack } from '../packs/spectro-proxy';
-import { UbuntuMaasPack } from '../packs/ubuntu';
-import { VirtualMachineOrchestratorPack, VmoDashboardAccess } from '../packs/vmo';
+import { CaCertificate, CaCertificatesPart, UbuntuMaasPack } from '../packs/ubuntu';
+import { VirtualMachineOrchestratorPack, VMO_DASHBOARD_POOL, VMO_NAMESPACE, VmoDashboardAccess } from '../packs/vmo';
 import { maasClusterFiles } from '../palette/cluster/maas-cluster-files';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
 import { PackCatalog } from '../palette/pack-catalog';
@@ -186,6 +187,19 @@ export class VmoSite extends VmoProfiles {
         });
       }
     }
+    const address = props.vmo?.dashboardAddress;
+    const direct = props.vmo?.access === 'direct';
+    const addressProblem =
+      direct && address === undefined
+        ? `vmo.access is 'direct' but no vmo.dashboardAddress is given: the field guide sets VMO's consoleBaseAddress to the dashboard's LoadBalancer IP; give a free address of the data subnet, outside the other MetalLB pools`
+        : !direct && address !== undefined
+          ? `vmo.dashboardAddress '${address}' is only used with direct access (proxied access leaves consoleBaseAddress empty): remove it, or set vmo.access to 'direct'`
+          : address !== undefined && !ipaddr.IPv4.isValidFourPartDecimal(address)
+            ? `vmo.dashboardAddress '${address}' is not an IPv4 address: give one address of the data subnet, e.g. '10.20.30.10'`
+            : undefined;
+    if (addressProblem) {
+      this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location: 'vmo.dashboardAddress', message: addressProblem, source: SITE_001.source });
+    }
     const lb = props.loadBalancer;
     if (lb?.mode === 'bgp' && !lb.bgp?.peers?.length) {
       this.settingErrors.push({
@@ -207,10 +221,13 @@ export class VmoSite extends VmoProfiles {
     const vmStorage = csi?.vmStorage ?? { storageClassName: RA_VM_STORAGE_CLASS.name, volumeMode: 'Block' as const, cloneStrategy: 'csi-clone' as const };
     const node = csi?.nodeRequirements ?? { packages: [], pureFlashArray: true, nfsClient: true };
 
+    const caCertificates = this.caCertificates();
     const os = this.guard('network.mgmt.cidr', 'ubuntu', () =>
       new UbuntuMaasPack(this, 'ubuntu', {
         managementCidr: plan.network.mgmt.cidr,
-        workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode },
+        caCertificates,
+        // A CPU count that is not a whole number is CAP-004's to report; the RA's cores stand in meanwhile.
+        workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode, ...(Number.isInteger(plan.nodes.workerCpus) && plan.nodes.workerCpus >= 1 ? { workerCpus: plan.nodes.workerCpus } : {}) },
         nfs: node.nfsClient,
         pureFlashArray: node.pureFlashArray,
       }),
@@ -238,9 +255,15 @@ export class VmoSite extends VmoProfiles {
     const lb = plan.loadBalancer;
     const [firstPool, ...otherPools] = lb.pools;
     // RA rev 1.7 makes the first pool's addresses a variable; the pool's other entries stay as written.
+    const dashboardAddress = this.dashboardAddress();
     const pools = [
       ...(firstPool ? [{ ...firstPool, addresses: v ? [v.metallbAddresses, ...firstPool.addresses.slice(1)] : firstPool.addresses }] : []),
       ...otherPools,
+      // Direct access: the dashboard Service gets this one address (a pool of its own that only
+      // the vm-dashboard namespace draws from, before any other pool), so consoleBaseAddress is right.
+      ...(dashboardAddress
+        ? [{ name: VMO_DASHBOARD_POOL, addresses: [`${dashboardAddress}/32`], serviceAllocation: { priority: 1, namespaces: [VMO_NAMESPACE] } }]
+        : []),
     ];
     const metallb = this.guard('loadBalancer', 'metallb', () =>
       new MetalLbPack(this, 'metallb', {
@@ -256,12 +279,14 @@ export class VmoSite extends VmoProfiles {
     );
     const nginx = this.guard('nginx', 'nginx', () => new NginxPack(this, 'nginx', { installPriority: priorities.nginx }));
     const monitoring = this.guard('monitoring.grafanaHost', 'prometheus', () =>
-      new PrometheusGrafanaPack(this, 'prometheus', { installPriority: priorities.monitoring, grafanaHost: plan.monitoring.grafanaHost }),
+      new PrometheusGrafanaPack(this, 'prometheus', { installPriority: priorities.monitoring, grafanaHost: v?.grafanaHost ?? plan.monitoring.grafanaHost }),
     );
     const vmo = this.guard('vmo', 'vmo', () =>
       new VirtualMachineOrchestratorPack(this, 'vmo', {
         installPriority: priorities.vmo,
         access: plan.vmo.access === 'direct' ? VmoDashboardAccess.DIRECT : VmoDashboardAccess.PROXIED,
+        // Seed 000:582: Direct access, "Set consoleBaseAddress to LB IP".
+        ...(dashboardAddress ? { consoleBaseAddress: dashboardAddress } : {}),
         vmEnabledNamespaces: plan.vmo.vmEnabledNamespaces,
         vlanFiltering: {
           enabled: true,
@@ -294,7 +319,14 @@ export class VmoSite extends VmoProfiles {
     );
     // Without the golden-images layer the templates clone the RA's golden images, imported outside these profiles.
     const goldenImages = plan.templates.goldenImages
-      ? this.guard('templates.goldenImages', 'vmo-goldenimages', () => new VmoGoldenImagesLayer(this, 'vmo-goldenimages', { ...templates, storageClassName: vmStorage.storageClassName }))
+      ? this.guard('templates.goldenImageSources', 'vmo-goldenimages', () =>
+          new VmoGoldenImagesLayer(this, 'vmo-goldenimages', {
+            ...templates,
+            storageClassName: vmStorage.storageClassName,
+            ...(plan.templates.goldenImageSources.ubuntu2204 !== undefined ? { ubuntu2204RegistryUrl: plan.templates.goldenImageSources.ubuntu2204 } : {}),
+            ...(plan.templates.goldenImageSources.windows2022 !== undefined ? { windows2022RegistryUrl: plan.templates.goldenImageSources.windows2022 } : {}),
+          }),
+        )
       : undefined;
     const preferences = this.guard('templates', 'vmo-vmpreferences', () => new VmoPreferencesLayer(this, 'vmo-vmpreferences', templates));
     const vmTemplates = this.guard('vmo.vmEnabledNamespaces', 'vmo-vmtemplates', () =>
@@ -306,6 +338,41 @@ export class VmoSite extends VmoProfiles {
       }),
     );
     return { os, kubernetes, cni, csi, metallb, nginx, monitoring, vmo, proxy, storage, networking, goldenImages, preferences, templates: vmTemplates };
+  }
+
+  /** The dashboard address with direct access, when it is a valid one (checkChoices reports the others). */
+  private dashboardAddress(): string | undefined {
+    const { access, dashboardAddress } = this.plan.vmo;
+    return access === 'direct' && dashboardAddress !== undefined && ipaddr.IPv4.isValidFourPartDecimal(dashboardAddress) ? dashboardAddress : undefined;
+  }
+
+  /**
+   * The nodes' CA certificates (`os.caCertificates`), checked as the OS layer's part checks
+   * them; a refused entry is a SITE-001 finding at the setting and no certificate is written.
+   */
+  private caCertificates(): CaCertificate[] {
+    const entries = this.plan.os.caCertificates;
+    const certificates: CaCertificate[] = [];
+    for (const [i, c] of entries.entries()) {
+      const entry = `os.caCertificates[${typeof c.name === 'string' && c.name ? c.name : i}]`;
+      const setting = c.file !== undefined && c.pem === undefined ? `${entry}.file` : entry;
+      const problem =
+        c.pem !== undefined && c.file !== undefined
+          ? `gives both pem and file: keep one of them`
+          : c.file !== undefined
+            ? `names the file '${c.file}', which only the site-file loader reads (relative to the site file): in a program, read the file and pass its text as pem`
+            : c.pem === undefined
+              ? `has neither pem nor file: paste the PEM certificate as pem, or name a PEM file beside the site file as file`
+              : undefined;
+      if (problem) {
+        this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location: setting, message: `CA certificate '${String(c.name)}' ${problem}`, source: SITE_001.source });
+      } else if (c.pem !== undefined) {
+        certificates.push({ name: c.name, pem: c.pem });
+      }
+    }
+    if (!certificates.length || certificates.length !== entries.length) return [];
+    const part = this.guard('os.caCertificates', 'ca-certificates', () => new CaCertificatesPart({ certificates }));
+    return part ? [...part.certificates] : [];
   }
 
   /** The RA's CSI layer: Portworx on Pure FlashArray, from `storage.portworx`. */

@@ -37,16 +37,17 @@ export interface RaGoldenImage {
   readonly manifestName: string;
   /** The DataVolume (and so the PVC) name. */
   readonly dataVolumeName: string;
-  /** The CDI registry source. */
-  readonly registryUrl: string;
+  /** The CDI registry source; undefined when the RA names none a site could rely on. */
+  readonly registryUrl?: string;
   readonly sizeGiB: number;
 }
 
 /**
- * Ubuntu 22.04 golden image. The seeds name the manifest (`dv-ubuntu-2204`) but not its source;
- * the source, PVC name and size are taken as facts from the RA Templates export.
+ * Ubuntu 22.04 golden image. The seeds name the manifest (`dv-ubuntu-2204`, seed 002:1131) but
+ * not its source; the source, PVC name and size are those of the RA Templates export: Spectro
+ * Cloud's own VM dashboard container disk in its public image registry, tag 22.04.
  */
-export const UBUNTU_2204_IMAGE: RaGoldenImage = {
+export const UBUNTU_2204_IMAGE: RaGoldenImage & { readonly registryUrl: string } = {
   manifestName: 'dv-ubuntu-2204',
   dataVolumeName: 'template-ubuntu-2204',
   registryUrl: 'docker://gcr.io/spectro-images-public/release/vm-dashboard/os/ubuntu-container-disk:22.04',
@@ -54,13 +55,14 @@ export const UBUNTU_2204_IMAGE: RaGoldenImage = {
 };
 
 /**
- * Windows Server 2022 (Evaluation Edition) golden image (seed 002 `dv-windows-2022`); source, PVC
- * name and size from the RA Templates export.
+ * Windows Server 2022 (Evaluation Edition) golden image (seed 002:1132 `dv-windows-2022`); PVC
+ * name and size from the RA Templates export. No source: the seeds name none, and the export's
+ * is a personal Docker Hub repository with the mutable tag `:latest`. A site gives its own
+ * image, or Palette asks for it at deploy time (a required profile variable).
  */
 export const WINDOWS_2022_IMAGE: RaGoldenImage = {
   manifestName: 'dv-windows-2022',
   dataVolumeName: 'template-windows-2022',
-  registryUrl: 'docker://docker.io/kreeuwijk/w2k22_eval:latest',
   sizeGiB: 80,
 };
 

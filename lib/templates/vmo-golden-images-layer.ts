@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { LayerRole } from '../palette/layer-role';
 import { ManifestLayer } from '../palette/manifest-layer';
-import { GoldenImage } from './golden-image';
+import { ProfileVariable, VariableFormat } from '../palette/profile-variable';
+import { GOLDEN_IMAGE_SOURCE_REGEX, GoldenImage } from './golden-image';
 import { TEMPLATES_INSTALL_PRIORITY, TEMPLATES_LAYER_VERSION, UBUNTU_2204_IMAGE, WINDOWS_2022_IMAGE } from './ra-defaults';
 
 export interface VmoGoldenImagesLayerProps {
@@ -11,14 +12,31 @@ export interface VmoGoldenImagesLayerProps {
   readonly namespace?: string;
   /** @default 50 (RA Templates export) */
   readonly ubuntu2204SizeGiB?: number;
-  /** @default the RA's Ubuntu 22.04 container disk (RA Templates export) */
-  readonly ubuntu2204RegistryUrl?: string;
+  /** The Ubuntu image's CDI source. @default Spectro Cloud's Ubuntu 22.04 container disk (RA Templates export) */
+  readonly ubuntu2204RegistryUrl?: string | ProfileVariable;
   /** @default 80 (RA Templates export) */
   readonly windows2022SizeGiB?: number;
-  /** @default the RA's Windows Server 2022 evaluation image (RA Templates export) */
-  readonly windows2022RegistryUrl?: string;
+  /**
+   * The Windows Server 2022 image's CDI source, e.g. `docker://registry.example.com/vmo/windows-2022:20348.2700`.
+   * @default windows2022ImageVariable(): a required profile variable without default, entered at deploy time (the RA names no source)
+   */
+  readonly windows2022RegistryUrl?: string | ProfileVariable;
   /** @default 40 (seed 002, "Install order 40") */
   readonly installPriority?: number;
+}
+
+/**
+ * The Windows Server 2022 image source asked for at deploy time: the RA names no image a site
+ * could use (see WINDOWS_2022_IMAGE), so there is no default to fall back to.
+ */
+export function windows2022ImageVariable(): ProfileVariable {
+  return new ProfileVariable('windows2022Image', {
+    displayName: 'Windows Server 2022 golden image',
+    description: 'CDI source of your Windows Server 2022 container disk, with a version tag or digest, e.g. docker://registry.example.com/vmo/windows-2022:20348.2700',
+    format: VariableFormat.STRING,
+    regex: GOLDEN_IMAGE_SOURCE_REGEX,
+    required: true,
+  });
 }
 
 /**
@@ -46,7 +64,7 @@ export class VmoGoldenImagesLayer extends ManifestLayer {
     this.windows2022 = new GoldenImage(this, WINDOWS_2022_IMAGE.manifestName, {
       ...common,
       dataVolumeName: WINDOWS_2022_IMAGE.dataVolumeName,
-      registryUrl: props.windows2022RegistryUrl ?? WINDOWS_2022_IMAGE.registryUrl,
+      registryUrl: props.windows2022RegistryUrl ?? windows2022ImageVariable(),
       sizeGiB: props.windows2022SizeGiB ?? WINDOWS_2022_IMAGE.sizeGiB,
     });
   }

@@ -39,6 +39,13 @@ export interface VmoTemplatesLayerProps {
   readonly ubuntuPassword?: ProfileVariable;
   /** Sensitive, without default. @default VmPassword.windowsAdministrator() ('vmWindowsAdminPassword') */
   readonly windowsAdministratorPassword?: ProfileVariable;
+  /**
+   * An https URL of the Ubuntu template's icon in the dashboard, e.g. one the cluster serves.
+   * @default no icon (the RA export hot-links third-party images; the dashboard shows no icon instead)
+   */
+  readonly ubuntu2204Icon?: string;
+  /** An https URL of the Windows template's icon. @default no icon */
+  readonly windows2022Icon?: string;
   /** The Windows time zone id of the Windows VMs. @default 'UTC' */
   readonly windowsTimeZone?: string;
   /** @default 40 (seed 002, "Install order 40") */
@@ -81,8 +88,7 @@ export class VmoTemplatesLayer extends ManifestLayer {
       name: 'ubuntu-2204',
       displayName: 'Ubuntu 22.04',
       description: 'Ubuntu 22.04 LTS, cloned from the golden image; log in as ubuntu with the password set at deploy time',
-      // The RA's icon (RA Templates export).
-      icon: 'https://s3.amazonaws.com/manifests.spectrocloud.com/logos/ubuntu.png',
+      icon: props.ubuntu2204Icon,
       preferenceName: props.linuxPreferenceName ?? LINUX_PREFERENCE_NAME,
       goldenImage: props.ubuntu2204Image ?? RA_UBUNTU_IMAGE,
       diskSizeGiB: props.ubuntu2204DiskSizeGiB,
@@ -96,8 +102,7 @@ export class VmoTemplatesLayer extends ManifestLayer {
       name: 'win-2022-eval',
       displayName: 'Windows Server 2022 Evaluation',
       description: 'Windows Server 2022 Datacenter Evaluation, cloned from the golden image; the Administrator password is set at deploy time',
-      // The RA's icon (RA Templates export).
-      icon: 'https://companieslogo.com/img/orig/MSFT-a203b22d.png?t=1633073277',
+      icon: props.windows2022Icon,
       preferenceName: props.windowsPreferenceName ?? WINDOWS_PREFERENCE_NAME,
       goldenImage: props.windows2022Image ?? RA_WINDOWS_IMAGE,
       diskSizeGiB: props.windows2022DiskSizeGiB,

@@ -24,6 +24,8 @@ const SECRETS_ENV = {
   TF_VAR_grafanaAdminPassword: `${SECRET}-gf`,
   TF_VAR_vmUbuntuPassword: `${SECRET}-ub`,
   TF_VAR_vmWindowsAdminPassword: `${SECRET}-win`,
+  // not a secret: a required input the site does not give (templates.goldenImageSources.windows2022)
+  TF_VAR_windows2022Image: 'docker://registry.example.com/windows/server:2022',
 };
 
 function siteFile(props: VmoSiteProps = MAAS_SITE): string {

@@ -78,6 +78,10 @@ describe('UbuntuMaasPack fails', () => {
     expectInvalid(() => ubuntu({ workerTuning: { cpuCores: cores } }), `'${cores}'`, message);
   });
 
+  test.each([0, 2.5, -1])('fails for worker CPU count %s', (workerCpus) => {
+    expectInvalid(() => ubuntu({ workerTuning: { workerCpus } }), `worker CPU count ${workerCpus} is invalid`, 'at least 1');
+  });
+
   test.each([0, 2.5, -1])('fails for maxPods %s (how many fit the node block is the site rule NET-004)', (maxPods) => {
     expectInvalid(() => ubuntu({ workerTuning: { maxPods } }), `maxPods ${maxPods} is invalid`, 'at least 1');
   });

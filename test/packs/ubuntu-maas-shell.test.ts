@@ -131,38 +131,67 @@ describe('UbuntuMaasPack shell', () => {
   describe('SAN boot alias script', () => {
     const script = () => render().file('/etc/kubernetes/check_and_fix_mpath_alias.sh').content;
     const conf = () => readFileSync(join(root, 'etc/multipath.conf'), 'utf8');
+    const log = (name: string) => (existsSync(join(root, name)) ? readFileSync(join(root, name), 'utf8') : '');
+    const FRIENDLY_NAMES_OFF = 'defaults {\n  user_friendly_names no\n}\n';
     beforeEach(() => {
-      put('etc/multipath.conf', 'defaults {\n  user_friendly_names no\n}\n');
+      put('etc/multipath.conf', FRIENDLY_NAMES_OFF);
       stub('findmnt', 'echo "253:2"');
+      // / is partition 2 of the multipath map of the boot LUN.
       stub('dmsetup', '[ "$6" = "-j" ] && [ "$7" = 253 ] && [ "$9" = 2 ] && echo "part2-mpath-3624a9370f00dcafe"');
       stub('update-initramfs', `echo "$@" >> ${root}/initramfs.log`);
+      // multipath-tools-boot is installed once apt-get has run.
+      stub('dpkg-query', `[ -f ${root}/boot-package ] && printf 'install ok installed' || exit 1`);
+      stub('apt-get', `echo "$@" >> ${root}/apt.log; touch ${root}/boot-package`);
     });
 
-    test('does nothing on a node that does not boot from a friendly multipath name', () => {
+    test('does nothing on a node that boots from a local disk', () => {
       put('boot/grub/grub.cfg', 'linux /vmlinuz root=UUID=1234 ro\n');
+      stub('dmsetup', 'echo ""');
       const r = run(script(), '/bin/bash');
       expect(r.status).toBe(0);
-      expect(r.stdout).toContain('nothing to do');
-      expect(conf()).toBe('defaults {\n  user_friendly_names no\n}\n');
-      expect(existsSync(join(root, 'initramfs.log'))).toBe(false);
+      expect(r.stdout).toContain('not on a multipath device; nothing to do');
+      expect(conf()).toBe(FRIENDLY_NAMES_OFF);
+      expect(log('initramfs.log')).toBe('');
+      expect(log('apt.log')).toBe('');
     });
 
-    test('pins the friendly name to the boot LUN once and rebuilds the initramfs', () => {
+    // Seed 001:488 "apt install -y multipath-tools multipath-tools-boot" and 001:507 "update-initramfs -u -k all".
+    test('a SAN-booted node without a friendly name in GRUB gets multipath-tools-boot and one initramfs rebuild (seed 001:488, 507)', () => {
+      put('boot/grub/grub.cfg', 'linux /vmlinuz root=UUID=1234 ro\n');
+      const first = run(script(), '/bin/bash');
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('installing multipath-tools-boot');
+      expect(run(script(), '/bin/bash').stdout).toContain('the initramfs already carries this multipath.conf');
+      expect(log('apt.log')).toBe('install -y -q multipath-tools-boot\n');
+      expect(log('initramfs.log')).toBe('-u -k all\n');
+      expect(conf()).toBe(FRIENDLY_NAMES_OFF);
+    });
+
+    test('pins the friendly name to the boot LUN once and rebuilds the initramfs once (seed 001:645-658)', () => {
       put('boot/grub/grub.cfg', 'linux /vmlinuz root=/dev/mapper/mpatha-part2 ro\n');
+      put('boot-package');
       expect(run(script(), '/bin/bash').status).toBe(0);
       expect(run(script(), '/bin/bash').status).toBe(0);
-      expect(conf()).toBe(
-        'defaults {\n  user_friendly_names no\n}\n\nmultipaths {\n  multipath {\n    wwid "3624a9370f00dcafe"\n    alias "mpatha"\n  }\n}\n',
-      );
-      expect(readFileSync(join(root, 'initramfs.log'), 'utf8')).toBe('-u -k all\n');
+      expect(conf()).toBe(`${FRIENDLY_NAMES_OFF}\nmultipaths {\n  multipath {\n    wwid "3624a9370f00dcafe"\n    alias "mpatha"\n  }\n}\n`);
+      expect(log('initramfs.log')).toBe('-u -k all\n');
+      expect(log('apt.log')).toBe('');
     });
 
-    test('fails loudly when / is not on a multipath map', () => {
+    test('rebuilds the initramfs again when multipath.conf changes', () => {
+      put('boot/grub/grub.cfg', 'linux /vmlinuz root=UUID=1234 ro\n');
+      expect(run(script(), '/bin/bash').status).toBe(0);
+      put('etc/multipath.conf', `${FRIENDLY_NAMES_OFF}# changed\n`);
+      expect(run(script(), '/bin/bash').status).toBe(0);
+      expect(log('initramfs.log')).toBe('-u -k all\n-u -k all\n');
+    });
+
+    test('fails loudly when GRUB boots from a friendly name but / is not on a multipath map', () => {
       put('boot/grub/grub.cfg', 'linux /vmlinuz root=/dev/mapper/mpathb-part1 ro\n');
       stub('dmsetup', 'echo "LVM-abc"');
       const r = run(script(), '/bin/bash');
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain("add an alias for mpathb");
+      expect(r.stderr).toContain('add an alias for mpathb');
+      expect(log('initramfs.log')).toBe('');
     });
   });
 });

@@ -251,6 +251,25 @@ describe('UbuntuMaasPack', () => {
     expect(kubelet.reservedMemory).toEqual([{ numaNode: 0, limits: { memory: '9728Mi' } }]);
   });
 
+  // Seed 002:873 "cores 0-7 by default" on the recommended 48+ core worker; 002:240 minimum "8 cores".
+  test.each([
+    [1, '0'],
+    [3, '0'],
+    [8, '0-3'],
+    [12, '0-5'],
+    [16, '0-7'],
+    [48, '0-7'],
+    [256, '0-7'],
+  ])('custom: a worker with %s CPUs reserves %s (the RA 0-7, at most half the CPUs)', (workerCpus, reserved) => {
+    const r = render({ workerTuning: { workerCpus } });
+    expect(kubeletConfig(r).reservedSystemCPUs).toBe(reserved);
+    expect(r.file(KUBE_SLICE).content).toContain(`AllowedCPUs=${reserved}\n`);
+  });
+
+  test('custom: named cores win over the worker CPU count', () => {
+    expect(kubeletConfig(render({ workerTuning: { workerCpus: 8, cpuCores: '0-1' } })).reservedSystemCPUs).toBe('0-1');
+  });
+
   test('custom: tuning applied to control planes too', () => {
     const r = render({ workerTuning: { applyToControlPlane: true } });
     const tuning = r.command('VMO tuning');

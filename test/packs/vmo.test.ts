@@ -70,6 +70,20 @@ describe('VirtualMachineOrchestratorPack', () => {
     expect(values.pack.palette.config.dashboard.access).toBe('public');
     expect(values.charts['virtual-machine-orchestrator'].service.type).toBe('LoadBalancer');
     expect(layer.access.label).toBe('Direct');
+    expect(values.charts['virtual-machine-orchestrator'].appConfig).toBeUndefined();
+  });
+
+  // Seed 000:582: Direct mode, "Set consoleBaseAddress to LB IP"; the key path is the pack's (values.yaml appConfig.clusterInfo).
+  test('custom direct access with the dashboard address as consoleBaseAddress (seed 000:582)', () => {
+    const chart = chartOf(vmo({ access: VmoDashboardAccess.DIRECT, consoleBaseAddress: '10.20.30.10' }));
+    expect(chart.appConfig).toEqual({ clusterInfo: { consoleBaseAddress: '10.20.30.10' } });
+  });
+
+  test('fails with consoleBaseAddress on proxied access, which leaves it empty (seed 000:583)', () => {
+    expect(() => vmo({ consoleBaseAddress: '10.20.30.10' })).toThrow(
+      "consoleBaseAddress '10.20.30.10' is set with Proxied access: the field guide leaves it empty unless access is Direct; remove it or use VmoDashboardAccess.DIRECT",
+    );
+    expect(() => vmo({ access: VmoDashboardAccess.DIRECT, consoleBaseAddress: 'http://x y' })).toThrow(/consoleBaseAddress 'http:\/\/x y' is not an address/);
   });
 
   test('custom namespaces, snapshot class, gates, TPM class and private CA', () => {

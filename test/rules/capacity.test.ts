@@ -1,6 +1,7 @@
 import { FindingLevel } from '../../lib/palette';
-import { CAP_001, CAP_002, CAP_003 } from '../../lib/rules';
-import { check, levelOf, props } from './fixtures';
+import { UbuntuMaasPack } from '../../lib/packs/ubuntu';
+import { CAP_001, CAP_002, CAP_003, CAP_004 } from '../../lib/rules';
+import { check, handModel, levelOf, model, props } from './fixtures';
 
 describe('CAP-001 control-plane size (informational, reported for every site)', () => {
   test('reports the RA minimum for the RA site (5 workers: 4 cores, 8 GB)', () => {
@@ -65,5 +66,62 @@ describe('CAP-003 VM capacity (informational, reported for every site)', () => {
 
   test('reports nothing when the sizing inputs do not parse (NET-001 reports them)', () => {
     expect(check(CAP_003, props({ kubernetes: { podCidr: 'x' } }))).toEqual([]);
+  });
+});
+
+describe('CAP-004 worker CPU reservation', () => {
+  /** A site whose OS layer is the Ubuntu pack with this worker tuning, on workers with `workerCpus` CPUs. */
+  const handTuned = (cpuCores: string, workerCpus: number) =>
+    handModel((s) => [new UbuntuMaasPack(s, 'ubuntu', { managementCidr: '172.16.0.0/22', workerTuning: { cpuCores } })], props({ nodes: { workerCpus } }));
+
+  test('passes for the RA minimum worker (8 cores, seed 002:240): half its CPUs are reserved, 0-3', () => {
+    expect(model().os?.reservedCpus).toBe('0-3');
+    expect(check(CAP_004)).toEqual([]);
+  });
+
+  test("passes for the RA's recommended 48-core worker (seed 002:240), which keeps the RA's cores 0-7 (seed 002:873)", () => {
+    const p = props({ nodes: { workerCpus: 48 } });
+    expect(model(p).os?.reservedCpus).toBe('0-7');
+    expect(check(CAP_004, p)).toEqual([]);
+  });
+
+  test("fails for the RA's default cores 0-7 (seed 002:873) on its own 8-core minimum worker (seed 002:240)", () => {
+    const v = CAP_004.check(handTuned('0-7', 8));
+    expect(v).toEqual([
+      {
+        location: 'nodes.workerCpus',
+        message:
+          'the OS layer reserves CPUs 0-7: all 8 CPUs of a worker, leaving none for pods and VMs: give nodes.workerCpus the CPU count of the real workers (the reservation follows from it), or reserve fewer CPUs in the OS layer',
+      },
+    ]);
+    expect(levelOf(CAP_004, v[0])).toBe(FindingLevel.ERROR);
+  });
+
+  test('fails for a one-CPU worker, whose one CPU the derived reservation takes', () => {
+    const v = check(CAP_004, props({ nodes: { workerCpus: 1 } }));
+    expect(v.map((x) => x.message)).toEqual([
+      'the OS layer reserves CPUs 0: all 1 CPU of a worker, leaving none for pods and VMs: workers need at least 2 CPUs (the RA minimum is 8 cores); give nodes.workerCpus the CPU count of the real workers (the reservation follows from it), or reserve fewer CPUs in the OS layer',
+    ]);
+  });
+
+  test('fails for reserved CPUs the worker does not have', () => {
+    const v = CAP_004.check(handTuned('0-3,14-15', 8));
+    expect(v[0].location).toBe('nodes.workerCpus');
+    expect(v[0].message).toContain('a worker has 8 CPUs (0-7), so CPU 14-15 does not exist and kubelet cannot reserve it');
+  });
+
+  test('fails for a CPU count that is not a whole number of at least 1', () => {
+    for (const workerCpus of [0, 2.5]) {
+      expect(check(CAP_004, props({ nodes: { workerCpus } }))).toEqual([
+        {
+          location: 'nodes.workerCpus',
+          message: `worker CPU count '${workerCpus}' is not a whole number of at least 1: give the logical CPUs of a worker as nproc counts them (the RA minimum is 8 cores)`,
+        },
+      ]);
+    }
+  });
+
+  test('reports nothing without worker tuning', () => {
+    expect(CAP_004.check(handModel((s) => [new UbuntuMaasPack(s, 'ubuntu', { managementCidr: '172.16.0.0/22', workerTuning: false })], props({ nodes: { workerCpus: 1 } })))).toEqual([]);
   });
 });

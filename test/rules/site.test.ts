@@ -10,13 +10,13 @@ describe('VMO_RULES', () => {
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
-      'CAP-001', 'CAP-002', 'CAP-003',
+      'CAP-001', 'CAP-002', 'CAP-003', 'CAP-004',
       'DEP-001', 'DEP-002', 'DEP-003', 'DEP-004', 'DEP-005', 'DEP-006', 'DEP-007', 'DEP-008',
       'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009',
       'PAL-005', 'PAL-010',
       'SEC-003', 'SEC-005',
       'STO-001', 'STO-002', 'STO-003', 'STO-004', 'STO-005', 'STO-006', 'STO-007', 'STO-008', 'STO-009', 'STO-010',
-      'VLAN-001', 'VLAN-002', 'VLAN-003', 'VLAN-004', 'VLAN-005', 'VLAN-006', 'VLAN-007', 'VLAN-008', 'VLAN-009',
+      'VLAN-001', 'VLAN-002', 'VLAN-003', 'VLAN-004', 'VLAN-005', 'VLAN-006', 'VLAN-007', 'VLAN-008', 'VLAN-009', 'VLAN-010',
     ]);
     for (const r of VMO_RULES) {
       expect(r.description.length).toBeGreaterThan(10);

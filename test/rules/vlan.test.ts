@@ -1,5 +1,5 @@
 import { FindingLevel } from '../../lib/palette';
-import { VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009 } from '../../lib/rules';
+import { VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009, VLAN_010 } from '../../lib/rules';
 import { check, levelOf, patched, props, site, TWO_NIC, TWO_NIC_VM_ON_DATA_VLAN } from './fixtures';
 
 const ERROR = FindingLevel.ERROR;
@@ -218,5 +218,37 @@ describe('VLAN-009 PXE on a native VLAN', () => {
       },
     ]);
     expect(levelOf(VLAN_009, v[0])).toBe(FindingLevel.INFO);
+  });
+});
+
+describe('VLAN-010 VM VLANs on the bond under br0 (four NICs)', () => {
+  test('passes on the RA site and on both two-NIC layouts', () => {
+    expect(check(VLAN_010)).toEqual([]);
+    expect(check(VLAN_010, TWO_NIC)).toEqual([]);
+    expect(check(VLAN_010, TWO_NIC_VM_ON_DATA_VLAN)).toEqual([]);
+  });
+
+  // Seed 002:362-366: enp1s0/enp2s0 "Trunk (allowing 0, 10)", enp1s1/enp2s1 "Trunk (allowing 20–100)".
+  test("fails on the management VLAN 10 as a VM VLAN and as a NAD on the four-NIC layout (seed 002:362-366)", () => {
+    const v = check(VLAN_010, props({ vmVlans: '10,21-100', templates: { networks: [{ vlan: 10, name: 'mgmt-vms' }, { vlan: 30 }] } }));
+    const why =
+      "VLAN 10 is the host's bond_mgmt.10 on bond_mgmt (enp1s0, enp2s0), but VMs attach to br0 on bond_data (enp1s1, enp2s1), " +
+      'whose switchports carry the data and VM VLANs only (RA: data NICs "Trunk (allowing 20–100)")';
+    expect(v).toEqual([
+      { location: 'vmVlans', message: `vmVlans '10,21-100' includes VLAN 10: ${why}; remove it (e.g. '21-100')` },
+      { location: 'templates.networks[mgmt-vms]', message: `VM network 'mgmt-vms' (NAD) uses VLAN 10: ${why}; delete the network or pick a VM VLAN` },
+    ]);
+    expect(levelOf(VLAN_010, v[0])).toBe(ERROR);
+  });
+
+  test('fails on a tagged PXE VLAN of the management bond as a VM VLAN', () => {
+    const v = check(VLAN_010, props({ network: { pxe: { vlan: 5, cidr: '192.168.0.0/22' } }, vmVlans: '5,21-100' }));
+    expect(v.map((x) => x.location)).toEqual(['vmVlans']);
+    expect(v[0].message).toContain("includes VLAN 5: VLAN 5 is the host's bond_mgmt.5 on bond_mgmt");
+  });
+
+  test('reads the VM VLANs the VMO layer writes, also as a variable default', () => {
+    const v = check(VLAN_010, props({ vmVlans: '10,21-100', profiles: { variables: true } }));
+    expect(v.map((x) => x.location)).toEqual(['vmVlans']);
   });
 });

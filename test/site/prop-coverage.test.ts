@@ -1,6 +1,7 @@
 import { join } from 'path';
 import { PaletteApp, SynthError, VmoSite, VmoSiteProps } from '../../lib';
 import { SITE_SCHEMA } from '../../lib/site/site-schema';
+import { TEST_CA2_PEM, TEST_CA_PEM } from '../packs/ubuntu-fixtures';
 
 /*
  * Every setting of a site reaches what the site writes, or is refused: the table below has one
@@ -32,6 +33,8 @@ const MAAS: VmoSiteProps = { ...BASE, maas: { domain: 'metal.example.com', cloud
 const MAAS_POOLS: VmoSiteProps = { ...MAAS, maas: { ...MAAS.maas, domain: 'metal.example.com', cloudAccount: 'maas-dc1', workerPools: [{ name: 'rack-a', count: 5 }] } };
 const MAAS_BACKUP: VmoSiteProps = { ...MAAS, maas: { domain: 'metal.example.com', cloudAccount: 'maas-dc1', availabilityZones: ['az1'], backup: { location: 's3', schedule: '0 1 * * *', expiryHours: 168 } } };
 const MAAS_SCANS: VmoSiteProps = { ...MAAS, maas: { domain: 'metal.example.com', cloudAccount: 'maas-dc1', availabilityZones: ['az1'], scans: { configuration: '0 0 * * SUN', penetration: '0 0 * * SUN', conformance: '0 0 1 * *' } } };
+const DIRECT: VmoSiteProps = { ...BASE, vmo: { access: 'direct', dashboardAddress: '10.20.30.10' } };
+const CA: VmoSiteProps = { ...BASE, os: { caCertificates: [{ name: 'palette-ca', pem: TEST_CA_PEM }] } };
 const SUPPRESSED: VmoSiteProps = { ...BASE, suppressions: [{ ruleId: 'NET-008', reason: 'the cluster will not grow beyond 64 nodes' }] };
 
 type Change = (p: VmoSiteProps) => VmoSiteProps;
@@ -67,6 +70,15 @@ const TABLE: readonly Entry[] = [
   { path: 'name', change: (p) => ({ ...p, name: 'cov-b' }) },
   { path: 'profileNamePrefix', change: (p) => ({ ...p, profileNamePrefix: 'VMO-LAB' }) },
   { path: 'profileVersion', change: (p) => ({ ...p, profileVersion: '1.7.1' }) },
+  { path: 'os.caCertificates[].name', base: CA, change: (p) => ({ ...p, os: { caCertificates: [{ name: 'corp-ca', pem: TEST_CA_PEM }] } }) },
+  { path: 'os.caCertificates[].pem', base: CA, change: (p) => ({ ...p, os: { caCertificates: [{ name: 'palette-ca', pem: TEST_CA2_PEM }] } }) },
+  {
+    path: 'os.caCertificates[].file',
+    rulesOnly: 'the site-file loader reads the file into pem (test/site/site-file.test.ts); a program that names a file is refused',
+    base: CA,
+    refuse: (p) => ({ ...p, os: { caCertificates: [{ name: 'palette-ca', file: 'certs/palette-ca.pem' }] } }),
+    rule: 'SITE-001',
+  },
   { path: 'kubernetes.version', change: (p) => ({ ...p, kubernetes: { version: '1.32.10' } }) },
   { path: 'kubernetes.podCidr', change: (p) => ({ ...p, kubernetes: { podCidr: '100.64.0.0/17', serviceCidr: '100.65.0.0/18' } }) },
   { path: 'kubernetes.serviceCidr', change: (p) => ({ ...p, kubernetes: { serviceCidr: '100.65.0.0/18' } }) },
@@ -80,6 +92,7 @@ const TABLE: readonly Entry[] = [
   // The control-plane count reaches the cluster definition (deploy/) of a site with maas.
   { path: 'nodes.controlPlane', base: MAAS, change: (p) => ({ ...p, nodes: { controlPlane: 5 } }) },
   { path: 'nodes.workers', change: (p) => ({ ...p, nodes: { workers: 6 } }) },
+  { path: 'nodes.workerCpus', change: (p) => ({ ...p, nodes: { workerCpus: 48 } }) },
   { path: 'network.layout', change: (p) => net(p, { layout: 'two-nic' }) },
   { path: 'network.pxe.vlan', base: TWO_NIC, change: (p) => net(p, { pxe: { vlan: 5, cidr: '192.168.0.0/22' } }) },
   { path: 'network.pxe.cidr', rulesOnly: HOST_FACT, refuse: (p) => net(p, { pxe: { vlan: 0, cidr: '100.64.0.0/22' } }), rule: 'NET-002' },
@@ -109,7 +122,8 @@ const TABLE: readonly Entry[] = [
   { path: 'storage.portworx.maxStorageNodes', change: (p) => px(p, { maxStorageNodes: 4 }) },
   { path: 'storage.portworx.flashArrays[].mgmtEndpoint', change: (p) => px(p, { flashArrays: [{ mgmtEndpoint: '172.16.200.60' }] }) },
   { path: 'storage.portworx.preferRemoteNodeOnly', change: (p) => ({ ...px(p, { preferRemoteNodeOnly: true }), nodes: { workers: 7 } }) },
-  { path: 'vmo.access', change: (p) => ({ ...p, vmo: { access: 'direct' } }) },
+  { path: 'vmo.access', change: (p) => ({ ...p, vmo: { access: 'direct', dashboardAddress: '10.20.30.10' } }) },
+  { path: 'vmo.dashboardAddress', base: DIRECT, change: (p) => ({ ...p, vmo: { access: 'direct', dashboardAddress: '10.20.30.11' } }) },
   { path: 'vmo.vmEnabledNamespaces', change: (p) => ({ ...p, vmo: { vmEnabledNamespaces: ['default', 'vms'] } }) },
   { path: 'vmo.allowVlansOnSelf', change: (p) => ({ ...p, vmo: { allowVlansOnSelf: true, allowedVlansOnSelf: '1' } }) },
   { path: 'vmo.allowedVlansOnSelf', base: TWO_NIC, change: (p) => ({ ...p, vmo: { allowedVlansOnSelf: '1,10,20,500' } }) },
@@ -125,6 +139,8 @@ const TABLE: readonly Entry[] = [
   { path: 'templates.networks[].namespaces', base: NETWORKS, change: (p) => ({ ...p, templates: { networks: [{ vlan: 30, name: 'vms', namespaces: ['default', 'virtual-machines'] }] } }) },
   { path: 'templates.untaggedNetwork', change: (p) => ({ ...p, templates: { untaggedNetwork: false } }) },
   { path: 'templates.goldenImages', change: (p) => ({ ...p, templates: { goldenImages: false } }) },
+  { path: 'templates.goldenImageSources.ubuntu2204', change: (p) => ({ ...p, templates: { goldenImageSources: { ubuntu2204: 'docker://registry.example.com/vmo/ubuntu:22.04.5' } } }) },
+  { path: 'templates.goldenImageSources.windows2022', change: (p) => ({ ...p, templates: { goldenImageSources: { windows2022: 'docker://registry.example.com/vmo/windows-2022:20348.2700' } } }) },
   { path: 'profiles.layout', change: (p) => ({ ...p, profiles: { layout: 'split' } }) },
   { path: 'profiles.variables', change: (p) => ({ ...p, profiles: { variables: true } }) },
   { path: 'profiles.names.full', change: (p) => ({ ...p, profiles: { names: { full: 'LAB-Full' } } }) },
@@ -208,7 +224,9 @@ describe('every site setting reaches the output or is refused', () => {
   test.each(rulesOnly.map((e) => [e.path, e] as const))('%s is a host fact the rules check: a bad value is refused there', (path, entry) => {
     expect(entry.rulesOnly.length).toBeGreaterThan(20);
     const refused = synth(entry.refuse(entry.base ?? BASE));
-    expect(refused.errors.map((f) => [f.ruleId, f.location.replace(/^site [^:]+: /, '')])).toContainEqual([entry.rule, path.replace(/\[\]/g, '')]);
+    // A list entry's finding names the entry (`os.caCertificates[palette-ca].file`); the table names the list.
+    const setting = (location: string) => location.replace(/^site [^:]+: /, '').replace(/\[[^\]]*\]/g, '');
+    expect(refused.errors.map((f) => [f.ruleId, setting(f.location)])).toContainEqual([entry.rule, path.replace(/\[\]/g, '')]);
   });
 });
 

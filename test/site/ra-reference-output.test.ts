@@ -39,8 +39,13 @@ describe('dist/ra-reference', () => {
   test('the RA values an operator checks first', () => {
     const [os, k8s, , csi] = infra.spec.template.packs;
     expect(os.values).toContain('172.16.0.0/22');
-    expect(k8s.values).toContain('podCIDR: 100.64.0.0/18');
-    expect(k8s.values).toContain('serviceClusterIpRange: 100.64.64.0/18');
+    // RA rev 1.7 makes the CIDRs read-only profile variables (seed 002:896-897); the site's values are their defaults.
+    expect(k8s.values).toContain("podCIDR: '{{.spectro.var.podCidr}}'");
+    expect(k8s.values).toContain("serviceClusterIpRange: '{{.spectro.var.serviceCidr}}'");
+    expect(infra.spec.variables.filter((v) => v.immutable).map((v) => [v.name, v.defaultValue])).toEqual([
+      ['podCidr', '100.64.0.0/18'],
+      ['serviceCidr', '100.64.64.0/18'],
+    ]);
     expect(k8s.values).toContain('identityProvider: palette');
     expect(csi.values).toContain('size=1024');
     expect(csi.values).toMatch(/PURE_FLASHARRAY_SAN_TYPE\s+value: FC/);

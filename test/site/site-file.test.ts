@@ -1,10 +1,11 @@
-import { writeFileSync } from 'fs';
+import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { isValidationError, loadSiteFile, parseSiteYaml } from '../../lib';
 import { MAX_SITE_ALIAS_COPIES, MAX_SITE_ALIASES, MAX_SITE_FILE_BYTES, MAX_SITE_NESTING } from '../../lib/site/site-file';
 import { tempDirs, validationError } from '../helpers';
+import { TEST_CA_PEM } from '../packs/ubuntu-fixtures';
 import { RA_SITE } from './fixtures';
 
 const tempDir = tempDirs('site-file-');
@@ -71,6 +72,65 @@ describe('site files', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'lab.yaml'), VALID);
     expect(loadSiteFile(join(dir, 'lab.yaml')).name).toBe('lab');
+  });
+});
+
+describe('CA certificate files of a site file', () => {
+  /** A site file in a fresh folder naming a CA certificate `entry`; returns its path. */
+  const siteWith = (entry: string, files: Record<string, string> = {}): string => {
+    const dir = tempDir();
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
+    mkdirSync(join(dir, 'sites'), { recursive: true });
+    const path = join(dir, 'sites', 'lab.yaml');
+    writeFileSync(path, `${VALID}os:\n  caCertificates:\n    - name: palette-ca\n      ${entry}\n`);
+    return path;
+  };
+
+  test('a file named relative to the site file becomes the entry\'s pem', () => {
+    const path = siteWith('file: ../certs/palette-ca.pem', { 'certs/palette-ca.pem': TEST_CA_PEM });
+    expect(loadSiteFile(path).os?.caCertificates).toEqual([{ name: 'palette-ca', pem: TEST_CA_PEM }]);
+  });
+
+  test('a pem entry is kept as written', () => {
+    const path = siteWith(`pem: "${TEST_CA_PEM.replace(/\n/g, '\\n')}"`);
+    expect(loadSiteFile(path).os?.caCertificates).toEqual([{ name: 'palette-ca', pem: TEST_CA_PEM }]);
+  });
+
+  test('fails: a missing file is one line naming the site file, the setting and the path', () => {
+    const path = siteWith('file: certs/missing.pem');
+    const msg = error(() => loadSiteFile(path));
+    expect(msg).toBe(`${path}: os.caCertificates[palette-ca].file 'certs/missing.pem': cannot read the file (ENOENT): give the path of a PEM file relative to the site file`);
+  });
+
+  test('fails: an absolute path', () => {
+    const path = siteWith('file: /etc/ssl/certs/palette-ca.pem');
+    expect(error(() => loadSiteFile(path))).toBe(
+      `${path}: os.caCertificates[palette-ca].file '/etc/ssl/certs/palette-ca.pem' is an absolute path: give the path relative to the site file (e.g. certs/palette-ca.pem), so the site repository can move`,
+    );
+  });
+
+  test('fails: a file without a PEM certificate, without repeating its content', () => {
+    const path = siteWith('file: key.pem', { 'sites/key.pem': '-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n-----END PRIVATE KEY-----\n' });
+    const msg = error(() => loadSiteFile(path));
+    expect(msg).toBe(
+      `${path}: os.caCertificates[palette-ca].file 'key.pem' holds no PEM certificate: give a file with one '-----BEGIN CERTIFICATE-----' ... '-----END CERTIFICATE-----' block`,
+    );
+    expect(msg).not.toContain('c2VjcmV0');
+  });
+
+  test('fails: both pem and file', () => {
+    const path = siteWith(`file: ca.pem\n      pem: x`, { 'sites/ca.pem': TEST_CA_PEM });
+    expect(error(() => loadSiteFile(path))).toBe(`${path}: os.caCertificates[palette-ca].file 'ca.pem': the entry gives both pem and file: keep one of them`);
+  });
+
+  test('fails: a file too large to be a certificate', () => {
+    const path = siteWith('file: big.pem', { 'sites/big.pem': 'x'.repeat(65 * 1024) });
+    expect(error(() => loadSiteFile(path))).toBe(
+      `${path}: os.caCertificates[palette-ca].file 'big.pem' is 65 KiB, more than a CA certificate file has (64 KiB): check that this is the right file`,
+    );
   });
 });
 

@@ -1,9 +1,8 @@
-import { GoldenImage, VmoGoldenImagesLayer } from '../../lib/templates';
+import { GOLDEN_IMAGE_SOURCE_REGEX, GoldenImage, VmoGoldenImagesLayer, windows2022ImageVariable } from '../../lib/templates';
 import { renderLayer } from '../helpers';
 import { bareLayer, newSite } from './helpers';
 
 const UBUNTU_URL = 'docker://gcr.io/spectro-images-public/release/vm-dashboard/os/ubuntu-container-disk:22.04';
-const WINDOWS_URL = 'docker://docker.io/kreeuwijk/w2k22_eval:latest';
 
 describe('GoldenImage', () => {
   const props = { dataVolumeName: 'template-debian-12', registryUrl: 'docker://quay.io/containerdisks/debian:12', sizeGiB: 20 };
@@ -31,6 +30,31 @@ describe('GoldenImage', () => {
     const [dv] = renderLayer(layer).manifests.dv;
     expect(dv.metadata.namespace).toBe('images');
     expect(dv.spec.storage.storageClassName).toBe('px-rwx-block');
+  });
+
+  test('takes a profile variable as the source, declared on the layer', () => {
+    const layer = bareLayer();
+    const variable = windows2022ImageVariable();
+    new GoldenImage(layer, 'dv', { ...props, registryUrl: variable });
+    expect(renderLayer(layer).manifests.dv[0].spec.source.registry.url).toBe('{{.spectro.var.windows2022Image}}');
+    expect(layer.variables.map((v) => v.name)).toEqual(['windows2022Image']);
+  });
+
+  test.each([
+    ['docker://docker.io/kreeuwijk/w2k22_eval:latest', "uses the mutable tag ':latest'"],
+    ['docker://registry.example.com:5000/vmo/windows-2022', 'has no tag, so it means :latest'],
+  ])("fails on the mutable source '%s' (fidelity review D14)", (registryUrl, why) => {
+    expect(() => new GoldenImage(bareLayer(), 'dv', { ...props, registryUrl })).toThrow(
+      `golden image 'template-debian-12' source '${registryUrl}' ${why}: a golden image is imported once per cluster, so pin a version tag or a digest`,
+    );
+  });
+
+  test('accepts a version tag behind a registry port, and a digest', () => {
+    for (const registryUrl of ['docker://registry.example.com:5000/vmo/windows-2022:20348.2700', `docker://quay.io/containerdisks/debian@sha256:${'a'.repeat(64)}`]) {
+      expect(() => new GoldenImage(bareLayer(), 'dv', { ...props, registryUrl })).not.toThrow();
+      expect(new RegExp(GOLDEN_IMAGE_SOURCE_REGEX).test(registryUrl)).toBe(true);
+    }
+    expect(new RegExp(GOLDEN_IMAGE_SOURCE_REGEX).test('https://example.com/w.qcow2')).toBe(false);
   });
 
   test('fails on a source that is not a registry URL', () => {
@@ -66,7 +90,9 @@ describe('VmoGoldenImagesLayer', () => {
     expect(ubuntu.spec.storage.resources.requests.storage).toBe('50Gi');
     const [windows] = r.manifests['dv-windows-2022'];
     expect(windows.metadata.name).toBe('template-windows-2022');
-    expect(windows.spec.source.registry.url).toBe(WINDOWS_URL);
+    // The RA names no Windows image (seed 002:1132): Palette asks for it at deploy time.
+    expect(windows.spec.source.registry.url).toBe('{{.spectro.var.windows2022Image}}');
+    expect(layer.variables).toEqual([expect.objectContaining({ name: 'windows2022Image', required: true, defaultValue: undefined, isSensitive: false })]);
     expect(windows.spec.storage.resources.requests.storage).toBe('80Gi');
     expect(layer.ubuntu2204.sizeGiB).toBe(50);
     expect(layer.windows2022.sizeGiB).toBe(80);

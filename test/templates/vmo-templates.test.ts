@@ -198,8 +198,16 @@ describe('VmoTemplatesLayer', () => {
     expect(windows.spec.template.spec.domain.memory.guest).toBe('4Gi');
     expect(windows.spec.template.spec.volumes[1].sysprep.configMap.name).toBe('win-unattend-xml');
     expect(windows.spec.template.metadata.annotations['descheduler.alpha.kubernetes.io/evict']).toBe('true');
+    // No icon hot-linked from a third-party site (fidelity review D14): the dashboard shows none.
+    expect([ubuntu.spec.icon, windows.spec.icon]).toEqual([undefined, undefined]);
 
     expect(layer.variables.map((v) => v.name).sort()).toEqual(['vmUbuntuPassword', 'vmWindowsAdminPassword']);
+  });
+
+  test('custom icons, e.g. served from the cluster', () => {
+    const r = renderLayer(new VmoTemplatesLayer(newSite(), 'templates', { ubuntu2204Icon: 'https://vmo.lab.example.com/icons/ubuntu.png', windows2022Icon: 'https://icons.lab.example.com/windows.png' }));
+    expect(r.manifests['vmtemplate-ubuntu-2204'][0].spec.icon).toBe('https://vmo.lab.example.com/icons/ubuntu.png');
+    expect(r.manifests['vmtemplate-windows-2022'][0].spec.icon).toBe('https://icons.lab.example.com/windows.png');
   });
 
   test('custom: wired to the other layers, bigger disks, own variables and namespaces', () => {

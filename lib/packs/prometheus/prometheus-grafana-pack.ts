@@ -95,7 +95,9 @@ export class PrometheusGrafanaPack extends PackLayer {
           'set isSensitive: true and remove defaultValue so no password is written into the profile',
       );
     }
-    if (typeof props.grafanaHost === 'string') checkHost(props.grafanaHost);
+    const host = props.grafanaHost;
+    if (typeof host === 'string') checkHost(host);
+    else if (host.defaultValue !== undefined) checkHost(host.defaultValue);
     const className = props.grafanaIngressClassName ?? 'nginx';
     const secretName = props.grafanaTlsSecretName ?? 'grafana-tls';
     const issuerName = props.grafanaIssuerName ?? 'grafana-selfsigned-issuer';

@@ -16,7 +16,7 @@ import { MultipathPart } from './parts/multipath-part';
 import { NfsPart, NfsPartProps } from './parts/nfs-part';
 import { PureFlashArrayUdevPart } from './parts/pure-flasharray-udev-part';
 import { ServiceRestartPart } from './parts/service-restart-part';
-import { readMaxPods, VMO_KUBELET_DROP_IN, WorkerTuningPart, WorkerTuningPartProps } from './parts/worker-tuning-part';
+import { readMaxPods, readReservedCpus, VMO_KUBELET_DROP_IN, WorkerTuningPart, WorkerTuningPartProps } from './parts/worker-tuning-part';
 
 /** The one apt transaction of the layer's packages. */
 const APT_INSTALL = 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q ';
@@ -49,7 +49,7 @@ export interface UbuntuMaasPackProps {
   readonly pureFlashArray?: boolean | PureFlashArrayOptions;
   /** nfs.conf (fixed mountd port) and the NFS client for RWX volumes. @default true */
   readonly nfs?: boolean | NfsPartProps;
-  /** The VMO worker tuning of RA rev 1.7. @default true (cores 0-7, 250 pods) */
+  /** The VMO worker tuning of RA rev 1.7; give `workerCpus` to size the reserved cores to the workers. @default true (cores 0-7, 250 pods) */
   readonly workerTuning?: boolean | WorkerTuningPartProps;
   /** Restart containerd and kubelet at the end of preKubeadmCommands. @default true (the RA's) */
   readonly restartServices?: boolean;
@@ -143,7 +143,7 @@ export class UbuntuMaasPack extends PackLayer implements IOsLayer {
     this.addValues({ kubeadmconfig });
   }
 
-  /** What the written values say: the packages installed, the node-IP subnet, the worker pod limit. */
+  /** What the written values say: the packages installed, the node-IP subnet, the worker pod limit and reserved CPUs. */
   public osFacts(rendered: RenderedLayer): OsFacts {
     const commands = valueAt(rendered.deployed, 'kubeadmconfig', 'preKubeadmCommands');
     const texts = Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : [];
@@ -153,7 +153,13 @@ export class UbuntuMaasPack extends PackLayer implements IOsLayer {
     const tuning = (Array.isArray(files) ? files : []).find((f) => isYamlMap(f) && f.targetPath === VMO_KUBELET_DROP_IN);
     const content = valueAt(tuning, 'content');
     const maxPods = typeof content === 'string' ? readMaxPods(content) : undefined;
-    return { packages, ...(nodeIpCidr !== undefined ? { nodeIpCidr } : {}), ...(maxPods !== undefined ? { maxPodsPerNode: maxPods } : {}) };
+    const reservedCpus = typeof content === 'string' ? readReservedCpus(content) : undefined;
+    return {
+      packages,
+      ...(nodeIpCidr !== undefined ? { nodeIpCidr } : {}),
+      ...(maxPods !== undefined ? { maxPodsPerNode: maxPods } : {}),
+      ...(reservedCpus !== undefined ? { reservedCpus } : {}),
+    };
   }
 }
 

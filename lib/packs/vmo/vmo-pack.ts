@@ -20,6 +20,12 @@ import { VmoDashboardAccess } from './vmo-dashboard-access';
 export const VMO_NAMESPACE = 'vm-dashboard';
 
 /**
+ * The MetalLB pool a site reserves for the dashboard's LoadBalancer address with Direct
+ * access, so the address written as `consoleBaseAddress` is the one the Service gets.
+ */
+export const VMO_DASHBOARD_POOL = 'vmo-dashboard';
+
+/**
  * `charts.virtual-machine-orchestrator.vlanFiltering`: a DaemonSet that makes the bridge on
  * every worker VLAN-aware, "making it possible to place VMs directly on a VLAN" (RA rev 1.7).
  */
@@ -94,6 +100,13 @@ export interface VirtualMachineOrchestratorPackProps {
   readonly installPriority?: number;
   /** The dashboard access mode. @default VmoDashboardAccess.PROXIED (RA) */
   readonly access?: VmoDashboardAccess;
+  /**
+   * `appConfig.clusterInfo.consoleBaseAddress`: with Direct access, the dashboard's
+   * LoadBalancer address (seed 000:582: "Set consoleBaseAddress to LB IP"). Proxied access
+   * leaves it empty (seed 000:583), so it is refused there.
+   * @default not set (the pack's "")
+   */
+  readonly consoleBaseAddress?: string;
   /** The namespaces set up for VMs. @default ['default', 'virtual-machines'] (seed 001) */
   readonly vmEnabledNamespaces?: readonly string[];
   /** VLAN filtering on the VM bridge. @default enabled with the RA's values (see VmoVlanFilteringProps) */
@@ -151,6 +164,17 @@ export class VirtualMachineOrchestratorPack extends PackLayer implements IVmoLay
       defaults: props.defaults,
     });
     this.access = props.access ?? VmoDashboardAccess.PROXIED;
+    const consoleBaseAddress = props.consoleBaseAddress;
+    if (consoleBaseAddress !== undefined) {
+      if (this.access !== VmoDashboardAccess.DIRECT) {
+        throw new ValidationError(
+          `consoleBaseAddress '${consoleBaseAddress}' is set with ${this.access.label} access: the field guide leaves it empty unless access is Direct; remove it or use VmoDashboardAccess.DIRECT`,
+        );
+      }
+      if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(consoleBaseAddress)) {
+        throw new ValidationError(`consoleBaseAddress '${consoleBaseAddress}' is not an address: give the dashboard's LoadBalancer IP (e.g. '10.20.30.10')`);
+      }
+    }
 
     const vmEnabledNamespaces = props.vmEnabledNamespaces ?? ['default', 'virtual-machines'];
     const seen = new Set<string>();
@@ -181,6 +205,7 @@ export class VirtualMachineOrchestratorPack extends PackLayer implements IVmoLay
       charts: {
         'virtual-machine-orchestrator': {
           service: { type: this.access.serviceType },
+          ...(consoleBaseAddress !== undefined ? { appConfig: { clusterInfo: { consoleBaseAddress } } } : {}),
           // RA rev 1.7: "All built-in templates in sampleTemplates are disabled"; the
           // Templates profile brings its own.
           sampleTemplates: {
@@ -214,9 +239,11 @@ export class VirtualMachineOrchestratorPack extends PackLayer implements IVmoLay
     const access = text(valueAt(rendered.deployed, 'pack', 'palette', 'config', 'dashboard', 'access'));
     const ca = valueAt(chart, 'privateCaCertificate');
     const onSelf = valueAt(env, 'allowVlansOnSelf');
+    const consoleBaseAddress = text(valueAt(chart, 'appConfig', 'clusterInfo', 'consoleBaseAddress'));
     return {
       access: access === VmoDashboardAccess.DIRECT.value ? 'direct' : access === VmoDashboardAccess.PROXIED.value ? 'proxied' : (access ?? 'proxied'),
       vlanFiltering: valueAt(chart, 'vlanFiltering', 'enabled') === true,
+      ...(consoleBaseAddress ? { consoleBaseAddress } : {}),
       ...(text(valueAt(env, 'allowedVlans')) !== undefined ? { vmVlans: text(valueAt(env, 'allowedVlans')) } : {}),
       ...(onSelf !== undefined ? { allowVlansOnSelf: onSelf === true || onSelf === 'true' } : {}),
       ...(text(valueAt(env, 'allowedVlansOnSelf')) !== undefined ? { allowedVlansOnSelf: text(valueAt(env, 'allowedVlansOnSelf')) } : {}),

@@ -1,4 +1,5 @@
 import { Ipv4Block, parseIpv4Cidr, parseIpv4Pool } from '../../common/ipv4-block';
+import { VMO_DASHBOARD_POOL } from '../../packs/vmo/vmo-pack';
 import { VmoSiteModel } from '../site-model';
 
 /** One network of the site as the rules name it: what it is, where it is set, and its block when it parses. */
@@ -31,7 +32,11 @@ export function siteSubnets(site: VmoSiteModel): SiteNetwork[] {
 /** Every address entry of every MetalLB pool the load balancer layer writes. */
 export function poolEntries(site: VmoSiteModel): (SiteNetwork & { readonly pool: string })[] {
   return (site.loadBalancer?.pools ?? []).flatMap((p) =>
-    p.addresses.map((text) => ({ ...network(`MetalLB pool '${p.name}' entry`, `loadBalancer.pools[${p.name}]`, text, parseIpv4Pool(text)), pool: p.name })),
+    p.addresses.map((text) => ({
+      // The dashboard's own pool holds the site's vmo.dashboardAddress (direct access).
+      ...network(`MetalLB pool '${p.name}' entry`, p.name === VMO_DASHBOARD_POOL ? 'vmo.dashboardAddress' : `loadBalancer.pools[${p.name}]`, text, parseIpv4Pool(text)),
+      pool: p.name,
+    })),
   );
 }
 

@@ -6,15 +6,44 @@ import { CpuSet } from '../cpu-set';
 import { DEFAULT_FILE_OWNER, DEFAULT_FILE_PERMISSIONS, KubeadmFile, KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 import { TopologyManagerPolicy } from '../topology-manager-policy';
 
-/** The RA's reserved cores ("cores 0–7 by default"). */
+/** The RA's reserved cores ("cores 0–7 by default", seed 002:873). */
 export const RA_RESERVED_CPU_CORES = '0-7';
 /** The RA's pod limit per node ("raises the maximum number of pods to 250"; Solution Sizing). */
 export const RA_MAX_PODS = 250;
+/** The RA's minimum worker CPU: "Intel/AMD x64 CPU with 8 cores" (seed 002:240). */
+export const RA_MIN_WORKER_CPUS = 8;
+
+/**
+ * The cores reserved on a worker with `workerCpus` CPUs: the RA's eight (cores 0-7, seed
+ * 002:873, on its recommended 48+ core worker, 002:240), but never more than half the
+ * worker's CPUs, so at least half stay allocatable to pods and VMs; at least one (the static
+ * CPU Manager needs a reserved CPU). The halving is ours: the RA gives no figure for smaller
+ * workers, and its own default reserves every CPU of its 8-core minimum worker.
+ */
+export function reservedCpusFor(workerCpus: number): string {
+  if (!Number.isInteger(workerCpus) || workerCpus < 1) {
+    throw new ValidationError(`worker CPU count ${workerCpus} is invalid: give the logical CPUs of a worker as a whole number, at least 1 (the RA minimum is ${RA_MIN_WORKER_CPUS})`);
+  }
+  const count = Math.max(1, Math.min(CpuSet.parse(RA_RESERVED_CPU_CORES).size, Math.floor(workerCpus / 2)));
+  return count === 1 ? '0' : `0-${count - 1}`;
+}
+
+/** The parsed kubelet drop-in, or undefined when it is not a YAML map. */
+function kubeletConfig(content: string): Record<string, unknown> | undefined {
+  const doc = parse(content) as unknown;
+  return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
+}
 
 /** kubelet `maxPods` of a written tuning drop-in, or undefined. */
 export function readMaxPods(content: string): number | undefined {
-  const pods = (parse(content) as { maxPods?: unknown } | null)?.maxPods;
+  const pods = kubeletConfig(content)?.maxPods;
   return typeof pods === 'number' ? pods : undefined;
+}
+
+/** kubelet `reservedSystemCPUs` of a written tuning drop-in (a cpuset list), or undefined. */
+export function readReservedCpus(content: string): string | undefined {
+  const cpus = kubeletConfig(content)?.reservedSystemCPUs;
+  return typeof cpus === 'string' || typeof cpus === 'number' ? String(cpus) : undefined;
 }
 
 /** Paths of the files the tuning writes. */
@@ -30,9 +59,15 @@ export interface WorkerTuningPartProps {
    * The cores for the OS, containerd and kubelet, in cpuset list form (`0-7`, `0,2,4-6`):
    * the `kube.slice` CPU affinity and kubelet's `reservedSystemCPUs`. The CPU Manager hands
    * the other cores to Guaranteed pods (dedicated-CPU VMs) exclusively.
-   * @default '0-7' (RA rev 1.7: "cores 0–7 by default")
+   * @default reservedCpusFor(workerCpus) when `workerCpus` is given, else '0-7' (RA rev 1.7: "cores 0–7 by default")
    */
   readonly cpuCores?: string;
+  /**
+   * The logical CPUs of a worker (cores x threads, as `nproc` counts them); the reserved
+   * cores follow from it (see `reservedCpusFor`) unless `cpuCores` names them.
+   * @default unknown: the RA's cores 0-7
+   */
+  readonly workerCpus?: number;
   /** kubelet `maxPods`; it must fit the node's pod CIDR block (site rule NET-004). @default 250 (RA rev 1.7) */
   readonly maxPods?: number;
   /**
@@ -76,7 +111,7 @@ export class WorkerTuningPart implements KubeadmPart {
   public readonly applyToControlPlane: boolean;
 
   constructor(props: WorkerTuningPartProps = {}) {
-    this.cpuCores = CpuSet.parse(props.cpuCores ?? RA_RESERVED_CPU_CORES);
+    this.cpuCores = CpuSet.parse(props.cpuCores ?? (props.workerCpus !== undefined ? reservedCpusFor(props.workerCpus) : RA_RESERVED_CPU_CORES));
     this.maxPods = props.maxPods ?? RA_MAX_PODS;
     // How many pods fit a node's pod CIDR block is the site's NET-004; here only the form.
     if (!Number.isInteger(this.maxPods) || this.maxPods < 1) {
