@@ -15,6 +15,11 @@ export interface VmoGoldenImagesLayerProps {
   readonly ubuntu2204RegistryUrl?: string;
   /** @default 80 (RA Templates export) */
   readonly windows2022SizeGiB?: number;
+  /**
+   * The storage class of the Windows image; the Windows VM template clones it within that class.
+   * @default storageClassName
+   */
+  readonly windows2022StorageClassName?: string;
   /** @default the RA's Windows Server 2022 evaluation image (RA Templates export) */
   readonly windows2022RegistryUrl?: string;
   /** @default 40 (seed 002, "Install order 40") */
@@ -45,6 +50,7 @@ export class VmoGoldenImagesLayer extends ManifestLayer {
     });
     this.windows2022 = new GoldenImage(this, WINDOWS_2022_IMAGE.manifestName, {
       ...common,
+      storageClassName: props.windows2022StorageClassName ?? props.storageClassName,
       dataVolumeName: WINDOWS_2022_IMAGE.dataVolumeName,
       registryUrl: props.windows2022RegistryUrl ?? WINDOWS_2022_IMAGE.registryUrl,
       sizeGiB: props.windows2022SizeGiB ?? WINDOWS_2022_IMAGE.sizeGiB,

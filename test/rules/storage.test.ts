@@ -47,7 +47,7 @@ describe('STO-001 Portworx quorum (graded)', () => {
 
   test('fails as a warning with 3 workers and as info with 4', () => {
     const three = check(STO_001, props({ nodes: { workers: 3 } }));
-    expect(three[0].message).toContain('3 workers: Portworx keeps quorum only while every node is up');
+    expect(three[0].message).toContain('3 workers: Portworx needs 3 storage nodes for its quorum, so a node offline for a repave or maintenance leaves no spare');
     expect(levelOf(STO_001, three[0])).toBe(WARNING);
     const four = check(STO_001, props({ nodes: { workers: 4 } }));
     expect(four[0].message).toContain('4 workers: one node may go offline, but the RA recommends a minimum worker pool of 5 nodes');
@@ -95,10 +95,12 @@ describe('STO-004 replication (graded)', () => {
   test('fails as an error when repl exceeds the storage nodes or is not 1..3', () => {
     const v = check(STO_004, props({ storage: { portworx: { replication: 3, maxStorageNodes: 2 } } }));
     expect(v).toEqual([
-      { location: 'storage.portworx.replication', message: 'replication 3 exceeds the 2 Portworx storage nodes: volumes cannot get their replicas; use repl 2 or add storage nodes' },
+      { location: 'storage.portworx.replication', message: 'replication 3 exceeds the 2 Portworx storage nodes: volumes cannot get their replicas; use 2 or add storage nodes' },
     ]);
     expect(levelOf(STO_004, v[0])).toBe(ERROR);
-    expect(check(STO_004, props({ storage: { portworx: { replication: 4 } } }))[0].message).toBe("replication '4' is not a Portworx repl: use 1, 2 or 3 (the RA uses 2)");
+    expect(check(STO_004, props({ storage: { portworx: { replication: 4 } } }))[0].message).toBe(
+      "replication '4' is not a Portworx replica count: use 1 to 3 (2 or 3 keep data through the loss of a node)",
+    );
   });
 
   test('fails as a warning with repl 1', () => {
