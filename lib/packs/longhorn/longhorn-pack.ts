@@ -7,11 +7,14 @@ import { PackRegistry } from '../../palette/pack-registry';
 import { isYamlMap, RenderedLayer, valueAt } from '../../palette/rendered';
 import { Values } from '../../palette/values';
 import { cdiCapabilities, cdiClaimPropertySets } from '../cdi-capabilities';
+import { privilegedNamespaceLabels } from '../privileged-namespace';
 import { CsiNodeRequirements, CsiSnapshotClass, ICsiLayer, VmStorageProfile } from '../csi-layer';
 import { StorageFacts } from '../facts';
 import { StorageClassReading, storageClassObjects, vmClassOf } from '../kubevirt-storage-class';
 import { LONGHORN_PROVISIONER, LonghornVmStorageClass } from './longhorn-vm-storage-class';
 
+/** `pack.namespace` of the csi-longhorn pack. */
+export const LONGHORN_NAMESPACE = 'longhorn-system';
 /** RA rev 1.7 RWX table: "Longhorn 1.8.x Block"; 1.8.1 is the Palette pack of release 4.7.20 (storage-backends.md §2.2). */
 export const LONGHORN_PACK_VERSION = '1.8.1';
 /** The class the chart itself writes from `persistence.*` (templates/storageclass.yaml). */
@@ -94,6 +97,7 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
       layer: LayerType.CSI,
       role: LayerRole.CSI,
       registry: props.registry,
+      namespace: LONGHORN_NAMESPACE,
     });
     this.replicas = props.replicas ?? LONGHORN_DEFAULT_REPLICAS;
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
@@ -120,6 +124,9 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
     };
 
     this.addValues({
+      // The pack's own namespace settings (csi-longhorn values.yaml), kept whatever defaults the
+      // layer starts from: Longhorn's pods are privileged, and PXK enforces "baseline" elsewhere.
+      pack: { namespaceLabels: { [LONGHORN_NAMESPACE]: privilegedNamespaceLabels() } },
       charts: {
         longhorn: {
           csi: { kubeletRootDir },

@@ -7,6 +7,7 @@ import { PackRegistry } from '../../palette/pack-registry';
 import { isYamlMap, RenderedLayer, valueAt } from '../../palette/rendered';
 import { Values } from '../../palette/values';
 import { cdiCapabilities, cdiClaimPropertySets } from '../cdi-capabilities';
+import { privilegedNamespaceLabels } from '../privileged-namespace';
 import { CsiNodeRequirements, CsiSnapshotClass, ICsiLayer, VmStorageProfile } from '../csi-layer';
 import { StorageFacts } from '../facts';
 import { KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION, StorageClassReading, storageClassObjects, stringParameters, vmClassOf } from '../kubevirt-storage-class';
@@ -79,6 +80,8 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
       layer: LayerType.CSI,
       role: LayerRole.CSI,
       registry: props.registry,
+      // The pack's namespace, which the rxbounce class's clusterID and secrets name.
+      namespace: ROOK_CEPH_NAMESPACE,
     });
     this.replicas = props.replicas ?? CEPH_DEFAULT_REPLICAS;
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
@@ -103,6 +106,8 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
     this.windowsVmStorage = rbdProfile(CEPH_WINDOWS_STORAGE_CLASS);
 
     this.addValues({
+      // The pack's own PSA label (csi-rook-ceph-helm values.yaml): Ceph's pods are privileged, and PXK enforces "baseline" elsewhere.
+      pack: { namespaceLabels: { [ROOK_CEPH_NAMESPACE]: privilegedNamespaceLabels() } },
       charts: {
         'rook-ceph-cluster': {
           cephClusterSpec: { mon: { count: CEPH_MON_COUNT, allowMultiplePerNode: false } },
