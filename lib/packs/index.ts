@@ -9,6 +9,7 @@ export * from './longhorn';
 export * from './rook-ceph';
 export * from './cdi-capabilities';
 export * from './csi-layer';
+export * from './facts';
 export * from './kubevirt-storage-class';
 export * from './metallb';
 export * from './nginx';
