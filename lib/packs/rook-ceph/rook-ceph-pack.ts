@@ -115,7 +115,8 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
           cephFileSystems: fileSystemValues(this.replicas),
           cephBlockPoolsVolumeSnapshotClass: { enabled: false },
           // For VM snapshots, CDI smart clone and Velero on CephFS volumes (storage-backends.md §2.3).
-          cephFileSystemVolumeSnapshotClass: { enabled: true },
+          // Written whole (the pack's entry): the rook-ceph-cluster chart ships no values of its own.
+          cephFileSystemVolumeSnapshotClass: { enabled: true, name: CEPH_FILESYSTEM_STORAGE_CLASS, isDefault: true, deletionPolicy: 'Delete' },
           cephObjectStores: props.objectStore ? objectStoreValues(this.replicas) : [],
         },
       },
