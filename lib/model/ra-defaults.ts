@@ -3,14 +3,27 @@
  * description falls back to, in one place. Values a pack construct owns are imported from it.
  */
 import { DEFAULT_NODE_CIDR_MASK_SIZE, PXK_RA_POD_CIDR, PXK_RA_SERVICE_CIDR, PXK_RA_VERSION } from '../packs/kubernetes/palette-kubernetes-pack';
+import { LONGHORN_DEFAULT_REPLICAS, LONGHORN_OVER_PROVISIONING_PERCENTAGE, LONGHORN_PACK_VERSION } from '../packs/longhorn/longhorn-pack';
 import { PORTWORX_PACK_VERSION } from '../packs/portworx/portworx-pack';
+import { CEPH_DEFAULT_REPLICAS, ROOK_CEPH_PACK_VERSION } from '../packs/rook-ceph/rook-ceph-pack';
 import { RA_MAX_PODS, RA_MIN_WORKER_CPUS } from '../packs/ubuntu/parts/worker-tuning-part';
 
 export const RA_DEFAULTS = {
   /** The RA names its profiles `VMO-RA-...`. */
   profileNamePrefix: 'VMO-RA',
-  /** The RA's profile names after the prefix (VMO-RA-Infra-MaaS-PureFlashArray, VMO-RA-Core-PXKE, VMO-RA-Templates). */
-  profileNameSuffixes: { infra: 'Infra-MaaS-PureFlashArray', core: 'Core-PXKE', templates: 'Templates' },
+  /**
+   * The RA's profile names after the prefix (VMO-RA-Infra-MaaS-PureFlashArray, VMO-RA-Core-PXKE,
+   * VMO-RA-Templates). The Infra name says the cloud and the storage (seed 002: "MaaS" and
+   * "PureFlashArray", Portworx's backing), so the other backends name theirs alike: a
+   * Longhorn or Rook-Ceph Infra profile holds no FlashArray and must not carry its name.
+   */
+  profileNameSuffixes: {
+    infra: { portworx: 'Infra-MaaS-PureFlashArray', longhorn: 'Infra-MaaS-Longhorn', 'rook-ceph': 'Infra-MaaS-RookCeph' },
+    core: 'Core-PXKE',
+    templates: 'Templates',
+  },
+  /** The RA's CSI layer; Longhorn and Rook-Ceph are the other backends of the RA's RWX table. */
+  storageBackend: 'portworx' as const,
   /** Profile version of RA rev 1.7. */
   profileVersion: '1.7.0',
   nodes: {
@@ -47,6 +60,22 @@ export const RA_DEFAULTS = {
     replication: 2,
     /** The RA's sample FlashArray management address (pure.json). */
     flashArrayEndpoint: '172.16.200.50',
+  },
+  longhorn: {
+    /** RA rev 1.7 RWX table: "Longhorn 1.8.x". */
+    version: LONGHORN_PACK_VERSION,
+    /** Seed 000 storage table: 3 replicas. */
+    replicas: LONGHORN_DEFAULT_REPLICAS,
+    /** RA defects A3: room for CDI's scratch space. */
+    overProvisioningPercentage: LONGHORN_OVER_PROVISIONING_PERCENTAGE,
+  },
+  rookCeph: {
+    /** RA rev 1.7 RWX table: "Rook-Ceph 1.16.x". */
+    version: ROOK_CEPH_PACK_VERSION,
+    /** Seed 000 storage table: 3 replicas. */
+    replicas: CEPH_DEFAULT_REPLICAS,
+    /** storage-backends.md §2.3: "Disable it unless needed". */
+    objectStore: false,
   },
   vmo: {
     /** "Proxied ... recommended for Palette SaaS". */

@@ -39,6 +39,10 @@ export interface SitePlan {
     readonly bgp?: { readonly myAsn: number; readonly peers: readonly { readonly address: string; readonly asn: number }[] };
   };
   readonly storage: {
+    /** The CSI backend. */
+    readonly backend: StorageBackend;
+    readonly longhorn: { readonly version: string; readonly replicas: number; readonly overProvisioningPercentage: number; readonly dataPath?: string };
+    readonly rookCeph: { readonly version: string; readonly replicas: number; readonly objectStore: boolean };
     readonly portworxVersion: string;
     readonly sanType: string;
     readonly deviceSizeGiB: number;
@@ -89,6 +93,9 @@ export interface SitePlan {
   readonly suppressions: readonly { readonly ruleId: string; readonly reason: string }[];
 }
 
+/** A CSI backend a site may choose (`storage.backend`). */
+export type StorageBackend = NonNullable<NonNullable<VmoSiteProps['storage']>['backend']>;
+
 /** The RA's MetalLB block (rev 1.2 values: 10.20.30.100-10.20.30.200), moved into the site's data subnet. */
 function defaultPool(dataCidr: string, gateway?: string): string {
   try {
@@ -102,11 +109,15 @@ function defaultPool(dataCidr: string, gateway?: string): string {
 }
 
 
-/** The RA's profile names (seed 002: VMO-RA-Infra-MaaS-PureFlashArray, VMO-RA-Core-PXKE, VMO-RA-Templates), unless named. */
-function profileNames(prefix: string, given: NonNullable<NonNullable<VmoSiteProps['profiles']>['names']>): SitePlan['profiles']['names'] {
+/**
+ * The RA's profile names (seed 002: VMO-RA-Infra-MaaS-PureFlashArray, VMO-RA-Core-PXKE, VMO-RA-Templates), unless named;
+ * the Infra name follows the storage backend.
+ */
+function profileNames(prefix: string, given: NonNullable<NonNullable<VmoSiteProps['profiles']>['names']>, backend: StorageBackend): SitePlan['profiles']['names'] {
+  const infra = RA_DEFAULTS.profileNameSuffixes.infra;
   return {
     full: given.full ?? `${prefix}-Full`,
-    infra: given.infra ?? `${prefix}-${RA_DEFAULTS.profileNameSuffixes.infra}`,
+    infra: given.infra ?? `${prefix}-${infra[backend] ?? infra.portworx}`,
     core: given.core ?? `${prefix}-${RA_DEFAULTS.profileNameSuffixes.core}`,
     templates: given.templates ?? `${prefix}-${RA_DEFAULTS.profileNameSuffixes.templates}`,
   };
@@ -124,6 +135,9 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
   const network = planHostNetwork(props.network);
   const vmVlans = props.vmVlans ?? RA_DEFAULTS.vmVlans;
   const px = props.storage?.portworx ?? {};
+  const longhorn = props.storage?.longhorn ?? {};
+  const rookCeph = props.storage?.rookCeph ?? {};
+  const backend = props.storage?.backend ?? RA_DEFAULTS.storageBackend;
 
   // RA VMO layer: "Enable this option when the br0 interface on the host has an IP address
   // or has VLAN-subinterfaces defined"; allowedVlansOnSelf = VLAN 1 if br0 has an address,
@@ -171,6 +185,18 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
       ...(props.loadBalancer?.bgp ? { bgp: props.loadBalancer.bgp } : {}),
     },
     storage: {
+      backend,
+      longhorn: {
+        version: longhorn.version ?? RA_DEFAULTS.longhorn.version,
+        replicas: longhorn.replicas ?? RA_DEFAULTS.longhorn.replicas,
+        overProvisioningPercentage: longhorn.overProvisioningPercentage ?? RA_DEFAULTS.longhorn.overProvisioningPercentage,
+        ...(longhorn.dataPath !== undefined ? { dataPath: longhorn.dataPath } : {}),
+      },
+      rookCeph: {
+        version: rookCeph.version ?? RA_DEFAULTS.rookCeph.version,
+        replicas: rookCeph.replicas ?? RA_DEFAULTS.rookCeph.replicas,
+        objectStore: rookCeph.objectStore ?? RA_DEFAULTS.rookCeph.objectStore,
+      },
       portworxVersion: px.version ?? RA_DEFAULTS.portworx.version,
       sanType: px.sanType ?? RA_DEFAULTS.portworx.sanType,
       deviceSizeGiB: px.deviceSizeGiB ?? RA_DEFAULTS.portworx.deviceSizeGiB,
@@ -211,7 +237,7 @@ export function planSite(props: VmoSiteProps, fallbackName = 'site'): SitePlan {
     profiles: {
       layout: props.profiles?.layout ?? 'both',
       variables: props.profiles?.variables ?? false,
-      names: profileNames(props.profileNamePrefix ?? RA_DEFAULTS.profileNamePrefix, props.profiles?.names ?? {}),
+      names: profileNames(props.profileNamePrefix ?? RA_DEFAULTS.profileNamePrefix, props.profiles?.names ?? {}, backend),
     },
     ...(props.maas ? { maas: planMaas(props.maas, nodes, name) } : {}),
     installPriorities: RA_DEFAULTS.installPriorities,

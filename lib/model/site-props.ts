@@ -16,7 +16,7 @@ export interface VmoSiteProps {
    */
   readonly name?: string;
   /**
-   * The first part of every profile name (`VMO-RA` gives `VMO-RA-Infra-MaaS-PureFlashArray`).
+   * The first part of every profile name (`VMO-RA` gives `VMO-RA-Infra-MaaS-PureFlashArray`; with Longhorn `VMO-RA-Infra-MaaS-Longhorn`, with Rook-Ceph `VMO-RA-Infra-MaaS-RookCeph`).
    * @pattern ^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$
    * @default "VMO-RA"
    */
@@ -297,8 +297,65 @@ export interface BgpPeerSettings {
 }
 
 export interface StorageSettings {
-  /** Portworx on Pure FlashArray (the RA's CSI). */
+  /**
+   * The CSI layer: `portworx` (the RA's, on Pure FlashArray), `longhorn` or `rook-ceph` (RA rev 1.7 RWX table: Longhorn 1.8.x, Rook-Ceph 1.16.x, both Block). Only the chosen backend's settings block may be given.
+   * @default "portworx"
+   */
+  readonly backend?: 'portworx' | 'longhorn' | 'rook-ceph';
+  /** Portworx on Pure FlashArray (the RA's CSI), when backend is `portworx`. */
   readonly portworx?: PortworxSettings;
+  /** Longhorn on the workers' local disks, when backend is `longhorn`. */
+  readonly longhorn?: LonghornSettings;
+  /** Rook-Ceph on the workers' local disks, when backend is `rook-ceph`. */
+  readonly rookCeph?: RookCephSettings;
+}
+
+export interface LonghornSettings {
+  /**
+   * The csi-longhorn pack version (RA rev 1.7: 1.8.x).
+   * @default "1.8.1"
+   */
+  readonly version?: string;
+  /**
+   * Copies Longhorn keeps of each volume, one per node (seed 000: 3); the VM class, the default class and Longhorn's default.
+   * @asType integer
+   * @minimum 1
+   * @default 3
+   */
+  readonly replicas?: number;
+  /**
+   * How far Longhorn may over-provision each disk, percent; CDI's scratch volume needs about twice each VM disk while importing (RA defects A3).
+   * @asType integer
+   * @minimum 0
+   * @default 600
+   */
+  readonly overProvisioningPercentage?: number;
+  /**
+   * Where each node keeps Longhorn's replicas, e.g. the mount point of a data disk MAAS formats.
+   * @pattern ^/\S*$
+   * @default "/var/lib/longhorn/ (Longhorn's)"
+   */
+  readonly dataPath?: string;
+}
+
+export interface RookCephSettings {
+  /**
+   * The csi-rook-ceph-helm pack version (RA rev 1.7: 1.16.x).
+   * @default "1.16.3"
+   */
+  readonly version?: string;
+  /**
+   * Copies Ceph keeps of each object, one per host (the pools' replicated.size; seed 000: 3).
+   * @asType integer
+   * @minimum 1
+   * @default 3
+   */
+  readonly replicas?: number;
+  /**
+   * Keep the pack's Ceph object store (S3 buckets, class ceph-bucket).
+   * @default false
+   */
+  readonly objectStore?: boolean;
 }
 
 export interface PortworxSettings {
@@ -487,7 +544,7 @@ export interface ProfileLayoutSettings {
   readonly variables?: boolean;
   /**
    * The profile names. Sites that bake different values into their profiles need their own names (or versions).
-   * @default "the RA's: <prefix>-Full, <prefix>-Infra-MaaS-PureFlashArray, <prefix>-Core-PXKE, <prefix>-Templates"
+   * @default "the RA's: <prefix>-Full, <prefix>-Infra-MaaS-PureFlashArray (Longhorn: -Infra-MaaS-Longhorn, Rook-Ceph: -Infra-MaaS-RookCeph), <prefix>-Core-PXKE, <prefix>-Templates"
    */
   readonly names?: ProfileNames;
 }

@@ -1,3 +1,4 @@
+import { CdiCapability } from './cdi-capabilities';
 import { IStorageFactsLayer } from './facts';
 
 /** How VM disks use a CSI layer's storage: CDI's volume mode for RWX disks and its clone strategy. */
@@ -8,6 +9,12 @@ export interface VmStorageProfile {
   readonly volumeMode: 'Block' | 'Filesystem';
   /** CDI's clone strategy for the class (storage-backends.md §2.1 capability table). */
   readonly cloneStrategy: 'csi-clone' | 'snapshot' | 'copy';
+  /**
+   * The CDI StorageProfile's claim property sets: CDI's capabilities for the class, RWX first
+   * (`cdiClaimPropertySets`), so the profile claims what CDI would pick by itself.
+   * @default one set: ReadWriteMany in `volumeMode` (the RA's StorageProfile)
+   */
+  readonly claimPropertySets?: readonly CdiCapability[];
 }
 
 /** The VolumeSnapshotClass VMO creates for the CSI driver (VM snapshots and backups). */
@@ -25,15 +32,31 @@ export interface CsiNodeRequirements {
   readonly pureFlashArray: boolean;
   /** The NFS client and nfs.conf (RWX Filesystem volumes over NFS). */
   readonly nfsClient: boolean;
+  /** systemd services to enable and start, e.g. `iscsid` (Longhorn). @default none */
+  readonly services?: readonly string[];
+  /** Kernel modules to load now and at every boot, e.g. `iscsi_tcp` (Longhorn) or `rbd` (Rook-Ceph). @default none */
+  readonly kernelModules?: readonly string[];
 }
 
 /**
  * A CSI layer a VMO site stacks: what the layers above derive from it (the VM storage class,
  * the snapshot class VMO writes, the OS packages), and the storage facts the rules read back
- * from what it wrote. Portworx implements it; another backend plugs in by implementing it.
+ * from what it wrote. Portworx, Longhorn and Rook-Ceph implement it; another backend plugs in by implementing it.
  */
 export interface ICsiLayer extends IStorageFactsLayer {
   readonly vmStorage: VmStorageProfile;
+  /**
+   * The class Windows VM disks (and their golden image) use, when it differs from `vmStorage`:
+   * Rook-Ceph's RBD class with `krbd:rxbounce` (storage-backends.md §2.3).
+   * @default vmStorage
+   */
+  readonly windowsVmStorage?: VmStorageProfile;
+  /**
+   * The class KubeVirt keeps persistent TPM/EFI state on (VMO `vmStateStorageClass`).
+   * KubeVirt prefers an RWX Filesystem class there (kubevirt/community backend-storage proposal).
+   * @default vmStorage.storageClassName
+   */
+  readonly vmStateStorageClass?: string;
   readonly snapshotClass: CsiSnapshotClass;
   readonly nodeRequirements: CsiNodeRequirements;
 }

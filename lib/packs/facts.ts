@@ -72,11 +72,21 @@ export interface StorageFacts {
   rwxBlockProblem(storageClass: StorageClassFacts): string | undefined;
   /** Whether RWX volumes of the class in this mode are NFS mounts (the nodes need the NFS client). */
   needsNfsClient(storageClass: StorageClassFacts, volumeMode: 'Block' | 'Filesystem'): boolean;
-  /** The number of copies the class keeps of each volume, when the driver says (Portworx `repl`). */
+  /**
+   * The number of copies the class keeps of each volume, when the driver says (Portworx `repl`,
+   * Longhorn `numberOfReplicas`, the Ceph pool's `replicated.size`).
+   */
   replicasOf(storageClass: StorageClassFacts): number | undefined;
+  /** The most copies the product keeps of a volume (Portworx 3), when it has a limit. */
+  readonly maxReplicas?: number;
+  /**
+   * The members of the product's own quorum, when it runs one on the storage nodes: Ceph's
+   * MONs (one per node, an odd number, seed 000 "Rook-Ceph").
+   */
+  readonly quorum?: { readonly members: number; readonly what: string; readonly onePerNode: boolean };
   /** The newest Kubernetes the pack version supports (its pack.json constraint), when known. */
   readonly maxKubernetes?: { readonly version: string; readonly label: string; readonly newerPack?: string };
-  /** The fewest storage nodes the product needs for quorum. */
+  /** The fewest storage nodes the product needs (seed 000 table: Portworx 3, Longhorn 1, Rook-Ceph 3). */
   readonly minStorageNodes: number;
   /** How many nodes hold storage (Portworx `maxStorageNodes`); undefined when every worker does. */
   readonly maxStorageNodes?: number;

@@ -35,6 +35,8 @@ import { STO_007 } from './storage/sto-007-datavolume-overrides';
 import { STO_008 } from './storage/sto-008-nfs-client';
 import { STO_009 } from './storage/sto-009-flasharray';
 import { STO_010 } from './storage/sto-010-portworx-kubernetes';
+import { STO_011 } from './storage/sto-011-node-loss';
+import { STO_012 } from './storage/sto-012-piraeus-maas';
 import { VLAN_001 } from './vlan/vlan-001-ids-well-formed';
 import { VLAN_002 } from './vlan/vlan-002-captured-vlans';
 import { VLAN_003 } from './vlan/vlan-003-nad-in-vm-vlans';
@@ -53,7 +55,7 @@ export {
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005, PAL_010,
   SEC_003, SEC_005,
-  STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
+  STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010, STO_011, STO_012,
   VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009, VLAN_010,
 };
 
@@ -68,6 +70,6 @@ export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
   NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
   PAL_005, PAL_010,
   SEC_003, SEC_005,
-  STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
+  STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010, STO_011, STO_012,
   VLAN_001, VLAN_002, VLAN_003, VLAN_004, VLAN_005, VLAN_006, VLAN_007, VLAN_008, VLAN_009, VLAN_010,
 ];

@@ -6,14 +6,16 @@ import { maasClusterOf } from '../model/maas-cluster';
 import { planSite, SitePlan } from '../model/site-plan';
 import { VmoSiteProps } from '../model/site-props';
 import { CiliumBridgeInterface, CiliumPack, CiliumPodNetworking } from '../packs/cilium';
-import { ICsiLayer } from '../packs/csi-layer';
+import { ICsiLayer, VmStorageProfile } from '../packs/csi-layer';
 import { IdentityProvider, PaletteKubernetesPack } from '../packs/kubernetes';
 import { MetalLbAdvertisement, MetalLbPack } from '../packs/metallb';
 import { NginxPack } from '../packs/nginx';
+import { LonghornPack } from '../packs/longhorn';
 import { FlashArraySanType, PortworxPack, RA_VM_STORAGE_CLASS } from '../packs/portworx';
+import { RookCephPack } from '../packs/rook-ceph';
 import { PrometheusGrafanaPack } from '../packs/prometheus';
 import { SPECTRO_PROXY_CERT_SAN, SpectroProxyPack } from '../packs/spectro-proxy';
-import { CaCertificate, CaCertificatesPart, UbuntuMaasPack } from '../packs/ubuntu';
+import { CaCertificate, CaCertificatesPart, CsiNodePart, UbuntuMaasPack } from '../packs/ubuntu';
 import { VirtualMachineOrchestratorPack, VMO_DASHBOARD_POOL, VMO_NAMESPACE, VmoDashboardAccess } from '../packs/vmo';
 import { maasClusterFiles } from '../palette/cluster/maas-cluster-files';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
@@ -52,7 +54,8 @@ export interface VmoSiteOptions {
    * Builds the CSI layer instead of the RA's Portworx on Pure FlashArray: another storage
    * backend behind the CSI interface. Its VM storage class, snapshot class and node
    * requirements feed the layers above.
-   * @default the RA's PortworxPack from `storage.portworx`
+   * @default the backend of `storage.backend`: the RA's PortworxPack from `storage.portworx`,
+   * LonghornPack from `storage.longhorn` or RookCephPack from `storage.rookCeph`
    */
   readonly csi?: (scope: Construct, plan: SitePlan) => ICsiLayer;
   /**
@@ -63,12 +66,24 @@ export interface VmoSiteOptions {
   readonly packCatalog?: PackCatalog;
 }
 
+const KNOWN_LAYOUTS: readonly string[] = ['full', 'split', 'both'];
+const STORAGE_BACKENDS: readonly string[] = ['portworx', 'longhorn', 'rook-ceph'];
+
+/** The CDI StorageProfile of a VM class, as the CSI layer describes it. */
+function storageProfileProps(vm: VmStorageProfile) {
+  const mode = (m: 'Block' | 'Filesystem') => (m === 'Block' ? VolumeMode.BLOCK : VolumeMode.FILESYSTEM);
+  return {
+    storageClassName: vm.storageClassName,
+    volumeMode: mode(vm.volumeMode),
+    cloneStrategy: { 'csi-clone': CdiCloneStrategy.CSI_CLONE, snapshot: CdiCloneStrategy.SNAPSHOT, copy: CdiCloneStrategy.COPY }[vm.cloneStrategy],
+    ...(vm.claimPropertySets ? { claimPropertySets: vm.claimPropertySets.map((c) => ({ accessModes: c.accessModes, volumeMode: mode(c.volumeMode) })) } : {}),
+  };
+}
+
 /**
  * SITE-001: a setting a layer refuses is reported at the setting that feeds the layer,
  * with the layer's reason, and the other layers are still built and checked.
  */
-const KNOWN_LAYOUTS: readonly string[] = ['full', 'split', 'both'];
-
 export const SITE_001: RuleInfo = {
   id: 'SITE-001',
   level: FindingLevel.ERROR,
@@ -154,6 +169,7 @@ export class VmoSite extends VmoProfiles {
       ['network.layout', props.network?.layout, ['four-nic', 'two-nic', 'two-nic-vm-on-data-vlan']],
       ['network.bondMode', props.network?.bondMode, ['balance-rr', 'active-backup', 'balance-xor', 'broadcast', '802.3ad', 'balance-tlb', 'balance-alb']],
       ['kubernetes.identityProvider', props.kubernetes?.identityProvider, ['palette', 'tenant', 'custom', 'noauth']],
+      ['storage.backend', props.storage?.backend, STORAGE_BACKENDS],
       ['storage.portworx.sanType', props.storage?.portworx?.sanType, ['FC', 'ISCSI']],
       ['loadBalancer.mode', props.loadBalancer?.mode, ['l2', 'bgp']],
       ['vmo.access', props.vmo?.access, ['proxied', 'direct']],
@@ -168,6 +184,18 @@ export class VmoSite extends VmoProfiles {
         level: 'error',
         location: setting,
         message: `'${String(value)}' is not a ${setting} choice: use one of ${allowed.join(', ')}`,
+        source: SITE_001.source,
+      });
+    }
+    // A settings block of a backend the site does not use would be ignored silently.
+    const backend = props.storage?.backend ?? 'portworx';
+    for (const [block, owner] of [['portworx', 'portworx'], ['longhorn', 'longhorn'], ['rookCeph', 'rook-ceph']] as const) {
+      if (props.storage?.[block] === undefined || owner === backend) continue;
+      this.settingErrors.push({
+        ruleId: SITE_001.id,
+        level: 'error',
+        location: `storage.${block}`,
+        message: `storage.${block} is set but storage.backend is '${backend}': set storage.backend to '${owner}', or remove storage.${block}`,
         source: SITE_001.source,
       });
     }
@@ -217,9 +245,12 @@ export class VmoSite extends VmoProfiles {
     const v = this.variables;
     const priorities = plan.installPriorities;
 
-    const csi = this.guard('storage', 'portworx', () => (options.csi ? options.csi(this, plan) : this.portworx()));
-    const vmStorage = csi?.vmStorage ?? { storageClassName: RA_VM_STORAGE_CLASS.name, volumeMode: 'Block' as const, cloneStrategy: 'csi-clone' as const };
+    const csi = options.csi ? this.guard('storage', 'csi', () => options.csi?.(this, plan)) : this.csiBackend();
+    const vmStorage: VmStorageProfile = csi?.vmStorage ?? { storageClassName: RA_VM_STORAGE_CLASS.name, volumeMode: 'Block', cloneStrategy: 'csi-clone' };
+    const windowsStorage = csi?.windowsVmStorage;
     const node = csi?.nodeRequirements ?? { packages: [], pureFlashArray: true, nfsClient: true };
+    const csiNode = { packages: node.packages, services: node.services ?? [], kernelModules: node.kernelModules ?? [] };
+    const needsCsiPart = csiNode.packages.length + csiNode.services.length + csiNode.kernelModules.length > 0;
 
     const caCertificates = this.caCertificates();
     const os = this.guard('network.mgmt.cidr', 'ubuntu', () =>
@@ -230,6 +261,8 @@ export class VmoSite extends VmoProfiles {
         workerTuning: { maxPods: plan.kubernetes.maxPodsPerNode, ...(Number.isInteger(plan.nodes.workerCpus) && plan.nodes.workerCpus >= 1 ? { workerCpus: plan.nodes.workerCpus } : {}) },
         nfs: node.nfsClient,
         pureFlashArray: node.pureFlashArray,
+        // What the CSI driver needs on the nodes (e.g. Longhorn's open-iscsi), after the RA's parts.
+        ...(needsCsiPart ? { extraParts: [new CsiNodePart(csiNode)] } : {}),
       }),
     );
     const kubernetes = this.guard('kubernetes', 'kubernetes', () =>
@@ -296,7 +329,7 @@ export class VmoSite extends VmoProfiles {
           allowedVlansOnSelf: v?.br0Vlans ?? tryVlans(plan.vmo.allowedVlansOnSelf) ?? plan.vmo.allowedVlansOnSelf,
         },
         volumeSnapshotClass: { name: csi?.snapshotClass.name, driver: csi?.snapshotClass.driver, params: csi?.snapshotClass.parameters },
-        vmStateStorageClass: vmStorage.storageClassName,
+        vmStateStorageClass: csi?.vmStateStorageClass ?? vmStorage.storageClassName,
         ...(plan.vmo.privateCa ? { privateCaCertificate: { configmapName: plan.vmo.privateCa.configMapName, certificateKey: plan.vmo.privateCa.key } } : {}),
       }),
     );
@@ -304,10 +337,13 @@ export class VmoSite extends VmoProfiles {
     const proxy = plan.vmo.access === 'proxied' ? this.guard('vmo.access', 'spectro-proxy', () => new SpectroProxyPack(this, 'spectro-proxy')) : undefined;
 
     const templates = { installPriority: priorities.templates };
-    const volumeMode = vmStorage.volumeMode === 'Block' ? VolumeMode.BLOCK : VolumeMode.FILESYSTEM;
-    const cloneStrategy = { 'csi-clone': CdiCloneStrategy.CSI_CLONE, snapshot: CdiCloneStrategy.SNAPSHOT, copy: CdiCloneStrategy.COPY }[vmStorage.cloneStrategy];
+    const windowsClass = windowsStorage && windowsStorage.storageClassName !== vmStorage.storageClassName ? windowsStorage : undefined;
     const storage = this.guard('storage', 'vmo-storage', () =>
-      new VmoStorageLayer(this, 'vmo-storage', { ...templates, storageClassName: vmStorage.storageClassName, volumeMode, cloneStrategy }),
+      new VmoStorageLayer(this, 'vmo-storage', {
+        ...templates,
+        ...storageProfileProps(vmStorage),
+        ...(windowsClass ? { additionalProfiles: [storageProfileProps(windowsClass)] } : {}),
+      }),
     );
     const networking = this.guard('templates.networks', 'vmo-networking', () =>
       new VmoNetworkingLayer(this, 'vmo-networking', {
@@ -325,6 +361,7 @@ export class VmoSite extends VmoProfiles {
             storageClassName: vmStorage.storageClassName,
             ...(plan.templates.goldenImageSources.ubuntu2204 !== undefined ? { ubuntu2204RegistryUrl: plan.templates.goldenImageSources.ubuntu2204 } : {}),
             ...(plan.templates.goldenImageSources.windows2022 !== undefined ? { windows2022RegistryUrl: plan.templates.goldenImageSources.windows2022 } : {}),
+            ...(windowsClass ? { windows2022StorageClassName: windowsClass.storageClassName } : {}),
           }),
         )
       : undefined;
@@ -334,6 +371,7 @@ export class VmoSite extends VmoProfiles {
         ...templates,
         ...(goldenImages ? { ubuntu2204Image: goldenImages.ubuntu2204, windows2022Image: goldenImages.windows2022 } : {}),
         storageClassName: vmStorage.storageClassName,
+        ...(windowsClass ? { windowsStorageClassName: windowsClass.storageClassName } : {}),
         vmNamespaces: plan.vmo.vmEnabledNamespaces,
       }),
     );
@@ -373,6 +411,29 @@ export class VmoSite extends VmoProfiles {
     if (!certificates.length || certificates.length !== entries.length) return [];
     const part = this.guard('os.caCertificates', 'ca-certificates', () => new CaCertificatesPart({ certificates }));
     return part ? [...part.certificates] : [];
+  }
+
+  /** The CSI layer of `storage.backend`; a setting it refuses is a SITE-001 finding at that backend's settings. */
+  private csiBackend(): ICsiLayer | undefined {
+    const s = this.plan.storage;
+    switch (s.backend) {
+      case 'longhorn':
+        return this.guard('storage.longhorn', 'longhorn', () =>
+          new LonghornPack(this, 'longhorn', {
+            version: s.longhorn.version,
+            replicas: s.longhorn.replicas,
+            overProvisioningPercentage: s.longhorn.overProvisioningPercentage,
+            dataPath: s.longhorn.dataPath,
+          }),
+        );
+      case 'rook-ceph':
+        return this.guard('storage.rookCeph', 'rook-ceph', () =>
+          new RookCephPack(this, 'rook-ceph', { version: s.rookCeph.version, replicas: s.rookCeph.replicas, objectStore: s.rookCeph.objectStore }),
+        );
+      default:
+        // An unknown backend is SITE-001's (see checkChoices); the RA's Portworx stands in meanwhile.
+        return this.guard('storage', 'portworx', () => this.portworx());
+    }
   }
 
   /** The RA's CSI layer: Portworx on Pure FlashArray, from `storage.portworx`. */

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { StorageProfile } from '../../imports/cdi.kubevirt.io';
 import { ManifestChart } from '../palette/manifest-layer';
 import { CdiCloneStrategy } from './cdi-clone-strategy';
+import { ValidationError } from '../common/errors';
 import { checkDnsSubdomain } from '../common/k8s-names';
 import { VM_STORAGE_CLASS } from './ra-defaults';
 import { VolumeMode } from './volume-mode';
@@ -19,6 +20,18 @@ export interface CdiStorageProfileProps {
   readonly volumeMode?: VolumeMode;
   /** @default CdiCloneStrategy.CSI_CLONE */
   readonly cloneStrategy?: CdiCloneStrategy;
+  /**
+   * The claim property sets, in order: CDI takes the first one a DataVolume fits. Follow CDI's
+   * capability table for the class, RWX first (rule STO-005).
+   * @default one set: ReadWriteMany in `volumeMode`
+   */
+  readonly claimPropertySets?: readonly CdiClaimPropertySet[];
+}
+
+/** One StorageProfile claim property set: access modes and a volume mode. */
+export interface CdiClaimPropertySet {
+  readonly accessModes: readonly ('ReadWriteMany' | 'ReadWriteOnce' | 'ReadOnlyMany')[];
+  readonly volumeMode: VolumeMode;
 }
 
 /**
@@ -35,14 +48,18 @@ export class CdiStorageProfile extends ManifestChart {
     super(scope, id);
     this.storageClassName = props.storageClassName ?? VM_STORAGE_CLASS;
     checkDnsSubdomain(this.storageClassName, 'storage class name', VM_STORAGE_CLASS);
-    this.volumeMode = props.volumeMode ?? VolumeMode.BLOCK;
+    this.volumeMode = props.volumeMode ?? props.claimPropertySets?.[0]?.volumeMode ?? VolumeMode.BLOCK;
     this.cloneStrategy = props.cloneStrategy ?? CdiCloneStrategy.CSI_CLONE;
+    // RWX so that every VM disk can live-migrate (rule STO-005).
+    const sets = props.claimPropertySets ?? [{ accessModes: ['ReadWriteMany'], volumeMode: this.volumeMode }];
+    if (!sets.length || sets.some((s) => !s.accessModes.length)) {
+      throw new ValidationError(`StorageProfile ${this.storageClassName} needs at least one claim property set, each with an access mode: list ReadWriteMany first`);
+    }
 
     new StorageProfile(this, 'storage-profile', {
       metadata: { name: this.storageClassName },
       spec: {
-        // RWX so that every VM disk can live-migrate (rule STO-005).
-        claimPropertySets: [{ accessModes: ['ReadWriteMany'], volumeMode: this.volumeMode.value }],
+        claimPropertySets: sets.map((s) => ({ accessModes: [...s.accessModes], volumeMode: s.volumeMode.value })),
         cloneStrategy: this.cloneStrategy.value,
       },
     });

@@ -17,6 +17,11 @@ export interface VmoGoldenImagesLayerProps {
   /** @default 80 (RA Templates export) */
   readonly windows2022SizeGiB?: number;
   /**
+   * The storage class of the Windows image; the Windows VM template clones it within that class.
+   * @default storageClassName
+   */
+  readonly windows2022StorageClassName?: string;
+  /**
    * The Windows Server 2022 image's CDI source, e.g. `docker://registry.example.com/vmo/windows-2022:20348.2700`.
    * @default windows2022ImageVariable(): a required profile variable without default, entered at deploy time (the RA names no source)
    */
@@ -63,6 +68,7 @@ export class VmoGoldenImagesLayer extends ManifestLayer {
     });
     this.windows2022 = new GoldenImage(this, WINDOWS_2022_IMAGE.manifestName, {
       ...common,
+      storageClassName: props.windows2022StorageClassName ?? props.storageClassName,
       dataVolumeName: WINDOWS_2022_IMAGE.dataVolumeName,
       registryUrl: props.windows2022RegistryUrl ?? windows2022ImageVariable(),
       sizeGiB: props.windows2022SizeGiB ?? WINDOWS_2022_IMAGE.sizeGiB,

@@ -33,6 +33,8 @@ export interface VmoTemplatesLayerProps {
   readonly windowsPreferenceName?: string;
   /** The storage class of the VMs' OS disks. @default 'spectro-storage-class' */
   readonly storageClassName?: string;
+  /** The storage class of the Windows VMs' OS disks (e.g. Rook-Ceph's rxbounce class). @default storageClassName */
+  readonly windowsStorageClassName?: string;
   /** The namespaces VMs are created in, each gets the sysprep ConfigMap. @default ['default', 'virtual-machines'] */
   readonly vmNamespaces?: readonly string[];
   /** Sensitive, without default. @default VmPassword.ubuntuUser() ('vmUbuntuPassword') */
@@ -106,7 +108,7 @@ export class VmoTemplatesLayer extends ManifestLayer {
       preferenceName: props.windowsPreferenceName ?? WINDOWS_PREFERENCE_NAME,
       goldenImage: props.windows2022Image ?? RA_WINDOWS_IMAGE,
       diskSizeGiB: props.windows2022DiskSizeGiB,
-      storageClassName: props.storageClassName,
+      storageClassName: props.windowsStorageClassName ?? props.storageClassName,
       cpuCores: 2,
       memoryGiB: 4,
       guestConfig: VmGuestConfig.sysprep({ configMapName: this.sysprep.configMapName }),

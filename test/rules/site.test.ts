@@ -15,7 +15,7 @@ describe('VMO_RULES', () => {
       'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009',
       'PAL-005', 'PAL-010',
       'SEC-003', 'SEC-005',
-      'STO-001', 'STO-002', 'STO-003', 'STO-004', 'STO-005', 'STO-006', 'STO-007', 'STO-008', 'STO-009', 'STO-010',
+      'STO-001', 'STO-002', 'STO-003', 'STO-004', 'STO-005', 'STO-006', 'STO-007', 'STO-008', 'STO-009', 'STO-010', 'STO-011', 'STO-012',
       'VLAN-001', 'VLAN-002', 'VLAN-003', 'VLAN-004', 'VLAN-005', 'VLAN-006', 'VLAN-007', 'VLAN-008', 'VLAN-009', 'VLAN-010',
     ]);
     for (const r of VMO_RULES) {

@@ -1,8 +1,10 @@
-import { FindingLevel } from '../../lib/palette';
-import { PortworxPack } from '../../lib/packs';
-import { STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010 } from '../../lib/rules';
+import { Construct } from 'constructs';
+import { vmoSiteModel } from '../../lib/model/vmo-site-model';
+import { FindingLevel, LayerRole, LayerType, PackLayer, PaletteApp } from '../../lib/palette';
+import { ICsiLayer, PortworxPack, RookCephPack, StorageFacts } from '../../lib/packs';
+import { STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010, STO_011, STO_012 } from '../../lib/rules';
 import { VmoProfileKind, VmoSite } from '../../lib/site';
-import { check, levelOf, manifestLayer, patched, props, site } from './fixtures';
+import { check, levelOf, manifestLayer, patched, props, RA, site } from './fixtures';
 
 const ERROR = FindingLevel.ERROR;
 const WARNING = FindingLevel.WARNING;
@@ -47,7 +49,7 @@ describe('STO-001 Portworx quorum (graded)', () => {
 
   test('fails as a warning with 3 workers and as info with 4', () => {
     const three = check(STO_001, props({ nodes: { workers: 3 } }));
-    expect(three[0].message).toContain('3 workers: Portworx keeps quorum only while every node is up');
+    expect(three[0].message).toContain('3 workers: Portworx needs 3 storage nodes for its quorum, so a node offline for a repave or maintenance leaves no spare');
     expect(levelOf(STO_001, three[0])).toBe(WARNING);
     const four = check(STO_001, props({ nodes: { workers: 4 } }));
     expect(four[0].message).toContain('4 workers: one node may go offline, but the RA recommends a minimum worker pool of 5 nodes');
@@ -95,10 +97,12 @@ describe('STO-004 replication (graded)', () => {
   test('fails as an error when repl exceeds the storage nodes or is not 1..3', () => {
     const v = check(STO_004, props({ storage: { portworx: { replication: 3, maxStorageNodes: 2 } } }));
     expect(v).toEqual([
-      { location: 'storage.portworx.replication', message: 'replication 3 exceeds the 2 Portworx storage nodes: volumes cannot get their replicas; use repl 2 or add storage nodes' },
+      { location: 'storage.portworx.replication', message: 'replication 3 exceeds the 2 Portworx storage nodes: volumes cannot get their replicas; use 2 or add storage nodes' },
     ]);
     expect(levelOf(STO_004, v[0])).toBe(ERROR);
-    expect(check(STO_004, props({ storage: { portworx: { replication: 4 } } }))[0].message).toBe("replication '4' is not a Portworx repl: use 1, 2 or 3 (the RA uses 2)");
+    expect(check(STO_004, props({ storage: { portworx: { replication: 4 } } }))[0].message).toBe(
+      "replication '4' is not a Portworx replica count: use 1 to 3 (2 or 3 keep data through the loss of a node)",
+    );
   });
 
   test('fails as a warning with repl 1', () => {
@@ -291,5 +295,168 @@ describe('STO-010 Portworx Kubernetes constraint', () => {
     expect(check(STO_010, props({ kubernetes: { version: 'latest' } }))[0].message).toBe(
       "kubernetes version 'latest' is not a version: write major.minor.patch, e.g. 1.32.4 (RA rev 1.7)",
     );
+  });
+});
+
+// ---- the other backends (storage.backend) ----
+
+const LONGHORN = props({ storage: { backend: 'longhorn' } });
+const ROOK_CEPH = props({ storage: { backend: 'rook-ceph' } });
+const storageClass = (name: string, provisioner: string, parameters: Record<string, string>) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name }, provisioner, parameters });
+
+describe('STO-006 follows CDI on the Longhorn and Rook-Ceph layers', () => {
+  test('passes on the Longhorn site: its VM class is migratable, which CDI serves as RWX Block', () => {
+    expect(check(STO_006, LONGHORN)).toEqual([]);
+  });
+
+  test('passes on the Rook-Ceph site: RBD serves RWX Block, for both VM classes', () => {
+    expect(check(STO_006, ROOK_CEPH)).toEqual([]);
+  });
+
+  test('fails on RWX Block on a Longhorn class with nfsOptions (CDI driver.longhorn.io/nfs: RWX Filesystem only)', () => {
+    const v = check(
+      STO_006,
+      LONGHORN,
+      withTemplates({
+        'sc-longhorn-nfs': [storageClass('longhorn-nfs', 'driver.longhorn.io', { numberOfReplicas: '3', nfsOptions: 'vers=4.2,softerr,timeo=600' })],
+        'storageprofile-cdi': [storageProfile('longhorn-nfs', ['ReadWriteMany'], 'Block')],
+      }),
+    );
+    expect(v).toEqual([
+      {
+        location: 'profile VMO-RA-Full, layer extra-templates, manifest storageprofile-cdi',
+        message:
+          'StorageProfile longhorn-nfs asks for RWX Block on storage class longhorn-nfs, but a Longhorn class with nfsOptions serves RWX volumes as an NFS share, in Filesystem mode only: use volumeMode Filesystem there',
+      },
+    ]);
+    expect(levelOf(STO_006, v[0])).toBe(ERROR);
+  });
+
+  test("fails on RWX Block on the chart's longhorn class, read from what the Longhorn layer writes (fsType set: RWO Filesystem in CDI)", () => {
+    const dv = dataVolume('scratch', { storageClassName: 'longhorn', accessModes: ['ReadWriteMany'], volumeMode: 'Block' });
+    expect(check(STO_006, LONGHORN, withTemplates({ dv: [dv] })).map((x) => x.message)).toEqual([
+      'DataVolume scratch asks for RWX Block on storage class longhorn, but a Longhorn class without migratable: "true" serves RWX volumes as an NFS share, in Filesystem mode only: use volumeMode Filesystem there',
+    ]);
+  });
+
+  test('fails on RWX Block on CephFS (RWX Filesystem only)', () => {
+    const dv = dataVolume('shared', { storageClassName: 'ceph-filesystem', accessModes: ['ReadWriteMany'], volumeMode: 'Block' });
+    expect(check(STO_006, ROOK_CEPH, withTemplates({ dv: [dv] })).map((x) => x.message)).toEqual([
+      'DataVolume shared asks for RWX Block on storage class ceph-filesystem, but a CephFS class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
+    ]);
+  });
+});
+
+describe('STO-001 and STO-004 per backend', () => {
+  test('Longhorn needs one storage node; its replicas must fit the workers, reported at storage.longhorn.replicas', () => {
+    const one = props({ nodes: { workers: 1 }, storage: { backend: 'longhorn' } });
+    expect(check(STO_001, one).filter((v) => levelOf(STO_001, v) === ERROR)).toEqual([]);
+    expect(check(STO_004, one)).toEqual([
+      { location: 'storage.longhorn.replicas', message: 'replication 3 exceeds the 1 Longhorn storage nodes: volumes cannot get their replicas; use 1 or add storage nodes' },
+    ]);
+    expect(check(STO_004, props({ nodes: { workers: 1 }, storage: { backend: 'longhorn', longhorn: { replicas: 1 } } })).map((v) => [v.location, levelOf(STO_004, v)])).toEqual([
+      ['storage.longhorn.replicas', WARNING],
+    ]);
+  });
+
+  test('Rook-Ceph needs 3 storage nodes; the pool size is read from the block pool the VM class uses', () => {
+    expect(check(STO_001, props({ nodes: { workers: 2 }, storage: { backend: 'rook-ceph' } }))[0]).toEqual({
+      location: 'nodes.workers',
+      message: '2 Rook-Ceph storage nodes: it needs at least 3 for quorum; use at least 4 workers (5 recommended)',
+    });
+    expect(check(STO_004, props({ storage: { backend: 'rook-ceph', rookCeph: { replicas: 1 } } }))[0].location).toBe('storage.rookCeph.replicas');
+    expect(check(STO_004, ROOK_CEPH)).toEqual([]);
+  });
+});
+
+describe('STO-011 storage survives the loss of one node', () => {
+  test('passes on the RA, Longhorn and Rook-Ceph sites with 5 workers', () => {
+    expect(check(STO_011)).toEqual([]);
+    expect(check(STO_011, LONGHORN)).toEqual([]);
+    expect(check(STO_011, ROOK_CEPH)).toEqual([]);
+  });
+
+  test('warns when the VM class keeps a copy on every storage node: nothing to rebuild onto', () => {
+    const v = check(STO_011, props({ nodes: { workers: 3 }, storage: { backend: 'longhorn' } }));
+    expect(v).toEqual([
+      {
+        level: WARNING,
+        location: 'storage.longhorn.replicas',
+        message:
+          'storage class longhorn-vm keeps 3 copies on 3 Longhorn storage nodes: a lost, released or repaved node leaves every volume degraded with no node to rebuild onto until it returns; add a worker, or keep 2 copies',
+      },
+    ]);
+  });
+
+  test('fails when the Ceph MONs outnumber the storage nodes (one per node)', () => {
+    const v = check(STO_011, props({ nodes: { workers: 2 }, storage: { backend: 'rook-ceph', rookCeph: { replicas: 2 } } }));
+    expect(v).toEqual([
+      { location: 'nodes.workers', message: '3 Ceph MONs run one per node, but the site has 2 storage nodes: 1 of them cannot start and quorum is at risk; use at least 3 workers' },
+      expect.objectContaining({ level: WARNING, location: 'storage.rookCeph.replicas' }),
+    ]);
+    expect(levelOf(STO_011, v[0])).toBe(ERROR);
+  });
+
+  test('warns on an even MON count, at the CSI layer', () => {
+    const v = check(STO_011, ROOK_CEPH, (s) => (s.layers.csi as RookCephPack).addOverride('charts.rook-ceph-cluster.cephClusterSpec.mon.count', 4));
+    expect(v).toEqual([
+      {
+        level: WARNING,
+        location: 'profile VMO-RA-Full, layer csi-rook-ceph-helm',
+        message: '4 Ceph MONs: an even number survives no more losses than one fewer; run an odd number of at least 3 (seed 000: "typically 3")',
+      },
+    ]);
+  });
+});
+
+/** Piraeus brought by a program as its CSI layer: the library builds none. */
+class PiraeusLayer extends PackLayer implements ICsiLayer {
+  public readonly vmStorage = { storageClassName: 'linstor-vm', volumeMode: 'Block' as const, cloneStrategy: 'csi-clone' as const };
+  public readonly snapshotClass = { name: 'linstor-snapshots', driver: 'linstor.csi.linbit.com' };
+  public readonly nodeRequirements = { packages: [], pureFlashArray: false, nfsClient: false };
+
+  constructor(scope: Construct) {
+    super(scope, 'piraeus', { name: 'piraeus-operator', version: '2.9.0', layer: LayerType.CSI, role: LayerRole.CSI });
+  }
+
+  public storageFacts(): StorageFacts {
+    const vm = { name: 'linstor-vm', provisioner: 'linstor.csi.linbit.com', parameters: { placementCount: '2' } };
+    return {
+      product: 'Piraeus',
+      version: this.version,
+      provisioner: 'linstor.csi.linbit.com',
+      storageClasses: [vm],
+      vmStorageClass: vm.name,
+      rwxBlockProblem: () => undefined,
+      needsNfsClient: () => false,
+      replicasOf: (sc) => Number(sc.parameters.placementCount),
+      minStorageNodes: 1,
+    };
+  }
+}
+
+describe('STO-012 Piraeus on MAAS', () => {
+  test('passes on the Portworx, Longhorn and Rook-Ceph sites', () => {
+    for (const p of [RA, LONGHORN, ROOK_CEPH]) expect(check(STO_012, p)).toEqual([]);
+  });
+
+  test('warns when a program brings Piraeus as its CSI layer', () => {
+    const s = new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), 'ra', RA, { csi: (scope) => new PiraeusLayer(scope) });
+    const v = check(STO_012, vmoSiteModel(s.render(), s.hosts));
+    expect(v).toEqual([
+      {
+        location: 'profile VMO-RA-Full, layer piraeus-operator',
+        message:
+          "Piraeus (LINSTOR, storage class linstor-vm) on MAAS: a CAPI repave gives the node a new hostname and no storage pool, and LINSTOR neither recreates the pool nor rebalances; each repave needs 'linstor storage-pool create' by hand. Prefer Portworx, Longhorn or Rook-Ceph (storage.backend), or keep storage nodes out of repaves",
+      },
+    ]);
+    expect(levelOf(STO_012, v[0])).toBe(WARNING);
+    // The layers above follow the brought layer: its class is the StorageProfile's and the templates'.
+    expect(s.layers.storage?.storageProfile.storageClassName).toBe('linstor-vm');
+  });
+
+  test('warns on a LINSTOR storage class in any layer', () => {
+    const v = check(STO_012, RA, withTemplates({ sc: [storageClass('linstor-lvm-storage', 'linstor.csi.linbit.com', {})] }));
+    expect(v.map((x) => x.message)).toEqual([expect.stringContaining('Piraeus (LINSTOR, storage class linstor-lvm-storage) on MAAS')]);
   });
 });

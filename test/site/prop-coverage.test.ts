@@ -36,6 +36,8 @@ const MAAS_SCANS: VmoSiteProps = { ...MAAS, maas: { domain: 'metal.example.com',
 const DIRECT: VmoSiteProps = { ...BASE, vmo: { access: 'direct', dashboardAddress: '10.20.30.10' } };
 const CA: VmoSiteProps = { ...BASE, os: { caCertificates: [{ name: 'palette-ca', pem: TEST_CA_PEM }] } };
 const SUPPRESSED: VmoSiteProps = { ...BASE, suppressions: [{ ruleId: 'NET-008', reason: 'the cluster will not grow beyond 64 nodes' }] };
+const LONGHORN: VmoSiteProps = { ...BASE, storage: { backend: 'longhorn' } };
+const ROOK_CEPH: VmoSiteProps = { ...BASE, storage: { backend: 'rook-ceph' } };
 
 type Change = (p: VmoSiteProps) => VmoSiteProps;
 interface OutputEntry {
@@ -63,6 +65,8 @@ type Maas = NonNullable<VmoSiteProps['maas']>;
 const maas = (p: VmoSiteProps, m: Partial<Maas>): VmoSiteProps => ({ ...p, maas: { ...(p.maas as Maas), ...m } });
 const workerPool = (p: VmoSiteProps, w: Partial<NonNullable<Maas['workerPools']>[number]>): VmoSiteProps =>
   maas(p, { workerPools: [{ ...(p.maas?.workerPools?.[0] ?? { name: 'rack-a', count: 5 }), ...w }] });
+const longhorn = (p: VmoSiteProps, x: NonNullable<NonNullable<VmoSiteProps['storage']>['longhorn']>): VmoSiteProps => ({ ...p, storage: { backend: 'longhorn', longhorn: { ...p.storage?.longhorn, ...x } } });
+const rookCeph = (p: VmoSiteProps, x: NonNullable<NonNullable<VmoSiteProps['storage']>['rookCeph']>): VmoSiteProps => ({ ...p, storage: { backend: 'rook-ceph', rookCeph: { ...p.storage?.rookCeph, ...x } } });
 
 const HOST_FACT = 'a host fact: MAAS configures it on the nodes; no profile holds it, the site rules check it against what the profiles hold';
 
@@ -115,6 +119,14 @@ const TABLE: readonly Entry[] = [
   { path: 'loadBalancer.bgp.myAsn', base: BGP, change: (p) => ({ ...p, loadBalancer: { ...p.loadBalancer, bgp: { myAsn: 64600, peers: [{ address: '10.20.30.1', asn: 64501 }] } } }) },
   { path: 'loadBalancer.bgp.peers[].address', base: BGP, change: (p) => ({ ...p, loadBalancer: { ...p.loadBalancer, bgp: { myAsn: 64500, peers: [{ address: '10.20.30.2', asn: 64501 }] } } }) },
   { path: 'loadBalancer.bgp.peers[].asn', base: BGP, change: (p) => ({ ...p, loadBalancer: { ...p.loadBalancer, bgp: { myAsn: 64500, peers: [{ address: '10.20.30.1', asn: 64502 }] } } }) },
+  { path: 'storage.backend', change: () => LONGHORN },
+  { path: 'storage.longhorn.version', base: LONGHORN, change: (p) => longhorn(p, { version: '1.9.0' }) },
+  { path: 'storage.longhorn.replicas', base: LONGHORN, change: (p) => longhorn(p, { replicas: 2 }) },
+  { path: 'storage.longhorn.overProvisioningPercentage', base: LONGHORN, change: (p) => longhorn(p, { overProvisioningPercentage: 300 }) },
+  { path: 'storage.longhorn.dataPath', base: LONGHORN, change: (p) => longhorn(p, { dataPath: '/mnt/longhorn' }) },
+  { path: 'storage.rookCeph.version', base: ROOK_CEPH, change: (p) => rookCeph(p, { version: '1.17.7' }) },
+  { path: 'storage.rookCeph.replicas', base: ROOK_CEPH, change: (p) => rookCeph(p, { replicas: 2 }) },
+  { path: 'storage.rookCeph.objectStore', base: ROOK_CEPH, change: (p) => rookCeph(p, { objectStore: true }) },
   { path: 'storage.portworx.version', change: (p) => px(p, { version: '3.3.2' }) },
   { path: 'storage.portworx.sanType', change: (p) => px(p, { sanType: 'ISCSI' }) },
   { path: 'storage.portworx.deviceSizeGiB', change: (p) => px(p, { deviceSizeGiB: 2048 }) },

@@ -116,6 +116,12 @@ describe('VmoGoldenImagesLayer', () => {
     expect([ubuntu.metadata.namespace, windows.metadata.namespace]).toEqual(['images', 'images']);
   });
 
+  test('the Windows image may use its own class (Rook-Ceph rxbounce), the Ubuntu image keeps the VM class', () => {
+    const r = renderLayer(new VmoGoldenImagesLayer(newSite(), 'golden', { storageClassName: 'ceph-block', windows2022StorageClassName: 'ceph-block-windows' }));
+    expect(r.manifests['dv-ubuntu-2204'][0].spec.storage.storageClassName).toBe('ceph-block');
+    expect(r.manifests['dv-windows-2022'][0].spec.storage.storageClassName).toBe('ceph-block-windows');
+  });
+
   test('fails on a size that is not whole GiB', () => {
     expect(() => new VmoGoldenImagesLayer(newSite(), 'golden', { windows2022SizeGiB: 79.5 })).toThrow(/size of golden image 'template-windows-2022' 79.5 GiB is invalid/);
   });

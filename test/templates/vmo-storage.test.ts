@@ -33,6 +33,27 @@ describe('CdiStorageProfile', () => {
   test('fails on an invalid storage class name', () => {
     expect(() => new CdiStorageProfile(bareLayer(), 'sp', { storageClassName: 'Fast_SSD' })).toThrow(/storage class name 'Fast_SSD' is invalid/);
   });
+
+  test("claim property sets in the given order (CDI's capabilities, RWX first)", () => {
+    const layer = bareLayer();
+    new CdiStorageProfile(layer, 'sp', {
+      storageClassName: 'longhorn-vm',
+      claimPropertySets: [
+        { accessModes: ['ReadWriteMany'], volumeMode: VolumeMode.BLOCK },
+        { accessModes: ['ReadWriteOnce'], volumeMode: VolumeMode.BLOCK },
+      ],
+    });
+    const [sp] = renderLayer(layer).manifests.sp;
+    expect(sp.spec.claimPropertySets).toEqual([
+      { accessModes: ['ReadWriteMany'], volumeMode: 'Block' },
+      { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' },
+    ]);
+  });
+
+  test('fails on no claim property set, or one without an access mode', () => {
+    expect(() => new CdiStorageProfile(bareLayer(), 'sp', { claimPropertySets: [] })).toThrow(/StorageProfile spectro-storage-class needs at least one claim property set/);
+    expect(() => new CdiStorageProfile(bareLayer(), 'sp', { claimPropertySets: [{ accessModes: [], volumeMode: VolumeMode.BLOCK }] })).toThrow(/each with an access mode/);
+  });
 });
 
 describe('VmoStorageLayer', () => {
@@ -59,6 +80,19 @@ describe('VmoStorageLayer', () => {
 
   test('fails on a fractional install priority', () => {
     expect(() => new VmoStorageLayer(newSite(), 'storage', { installPriority: 40.5 })).toThrow(/install priority 40.5/);
+  });
+
+  test('additional profiles: one manifest per class (the Rook-Ceph Windows class)', () => {
+    const layer = new VmoStorageLayer(newSite(), 'storage', { storageClassName: 'ceph-block', additionalProfiles: [{ storageClassName: 'ceph-block-windows' }] });
+    const r = renderLayer(layer);
+    expect(Object.keys(r.manifests)).toEqual(['storageprofile-cdi', 'storageprofile-cdi-ceph-block-windows']);
+    expect(r.manifests['storageprofile-cdi-ceph-block-windows'][0].metadata.name).toBe('ceph-block-windows');
+    expect(layer.additionalProfiles.map((p) => p.storageClassName)).toEqual(['ceph-block-windows']);
+  });
+
+  test('fails on an additional profile without a class or for the main class', () => {
+    expect(() => new VmoStorageLayer(newSite(), 'storage', { additionalProfiles: [{}] })).toThrow(/an additional StorageProfile names no storage class/);
+    expect(() => new VmoStorageLayer(newSite(), 'storage', { storageClassName: 'x', additionalProfiles: [{ storageClassName: 'x' }] })).toThrow(/StorageProfile x is written twice/);
   });
 
   test('is a manifest layer that can be stacked into a profile', () => {

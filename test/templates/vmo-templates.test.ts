@@ -210,6 +210,12 @@ describe('VmoTemplatesLayer', () => {
     expect(r.manifests['vmtemplate-windows-2022'][0].spec.icon).toBe('https://icons.lab.example.com/windows.png');
   });
 
+  test('the Windows template may use its own class (Rook-Ceph rxbounce), the Ubuntu template keeps the VM class', () => {
+    const r = renderLayer(new VmoTemplatesLayer(newSite(), 'templates', { storageClassName: 'ceph-block', windowsStorageClassName: 'ceph-block-windows' }));
+    expect(r.manifests['vmtemplate-ubuntu-2204'][0].spec.dataVolumeTemplates[0].spec.storage.storageClassName).toBe('ceph-block');
+    expect(r.manifests['vmtemplate-windows-2022'][0].spec.dataVolumeTemplates[0].spec.storage.storageClassName).toBe('ceph-block-windows');
+  });
+
   test('custom: wired to the other layers, bigger disks, own variables and namespaces', () => {
     const site = newSite();
     const golden = new VmoGoldenImagesLayer(site, 'golden', { namespace: 'images', ubuntu2204SizeGiB: 30 });

@@ -44,6 +44,8 @@ const KVDB_DEVICE_SIZE_GIB = 32;
 const MIN_DEVICE_SIZE_GIB = 150;
 /** RA rev 1.7 hardware: "Portworx requires a minimum of 3 nodes to build a quorum". */
 const MIN_STORAGE_NODES = 3;
+/** Portworx keeps 1 to 3 replicas of a volume (`repl`). */
+const MAX_REPLICATION = 3;
 
 export interface PortworxPackProps {
   /**
@@ -323,6 +325,7 @@ export class PortworxPack extends PackLayer implements ICsiLayer {
       needsNfsClient: (_sc, volumeMode) => volumeMode === 'Filesystem',
       replicasOf: (sc) => (sc.parameters.repl === undefined ? undefined : Number(sc.parameters.repl)),
       ...maxKubernetes(version),
+      maxReplicas: MAX_REPLICATION,
       minStorageNodes: MIN_STORAGE_NODES,
       ...(typeof maxNodes === 'number' ? { maxStorageNodes: maxNodes } : {}),
       flashArray: {

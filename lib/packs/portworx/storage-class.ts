@@ -2,8 +2,9 @@ import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-30';
 import { ValidationError } from '../../common/errors';
 import { ValueNode } from '../../palette/values';
 
-/** The annotation that makes a storage class KubeVirt's default for VM disks. */
-export const KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION = 'storageclass.kubevirt.io/is-default-virt-class';
+import { KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION } from '../kubevirt-storage-class';
+
+export { KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION };
 
 /** When a storage class binds and provisions a volume (`volumeBindingMode`). */
 export class VolumeBindingMode {

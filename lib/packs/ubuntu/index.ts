@@ -4,6 +4,7 @@ export * from './topology-manager-policy';
 export * from './ubuntu-maas-pack';
 export * from './parts/ca-certificates-part';
 export * from './parts/containerd-config-part';
+export * from './parts/csi-node-part';
 export * from './parts/custom-part';
 export * from './parts/kubelet-node-ip-part';
 export * from './parts/multipath-part';

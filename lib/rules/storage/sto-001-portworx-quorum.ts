@@ -2,16 +2,19 @@ import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { isCount } from '../capacity/pod-budget';
 import { VmoSiteModel } from '../site-model';
 import { MIN_WORKERS, RECOMMENDED_WORKERS, storageNodeCount } from './storage-nodes';
+import { storageSetting } from './storage-settings';
 
 /**
- * STO-001, graded: error below the storage product's quorum (Portworx: 3 storage nodes for its
- * kvdb), warning below 4 workers (no node may go offline), info below 5 workers (the RA's
- * minimum worker pool).
+ * STO-001, graded: error below the storage product's minimum (seed 000 storage table: Portworx 3
+ * storage nodes for its kvdb, Rook-Ceph 3 for its MONs, Longhorn 1), warning below 4 workers
+ * for a product with a quorum (no node may go offline), info below 5 workers (the RA's minimum
+ * worker pool).
  */
 export const STO_001: Rule<VmoSiteModel> = {
   id: 'STO-001',
   level: FindingLevel.ERROR,
-  description: 'the storage layer has the storage nodes its quorum needs (Portworx 3); warning below 4 workers (no node may go offline), info below 5 (RA minimum worker pool)',
+  description:
+    'the storage layer has the storage nodes it needs (Portworx 3, Rook-Ceph 3, Longhorn 1); warning below 4 workers where the product keeps a quorum (no node may go offline), info below 5 (RA minimum worker pool)',
   source: 'seed 002 (RA rev 1.7), "Hardware resources"; seed 000 "Worker Nodes" and "Storage Considerations When Removing Nodes"',
   check(site) {
     const storage = site.storage;
@@ -23,16 +26,18 @@ export const STO_001: Rule<VmoSiteModel> = {
     if (storageNodes < min) {
       const limitedBy = storageNodes < workers ? ` (maxStorageNodes ${storage.maxStorageNodes} of ${workers} workers)` : '';
       out.push({
-        location: storageNodes < workers ? 'storage.portworx.maxStorageNodes' : 'nodes.workers',
+        location: storageNodes < workers ? storageSetting(storage, 'storageNodes') : 'nodes.workers',
         message:
           `${storageNodes} ${storage.product} storage node${storageNodes === 1 ? '' : 's'}${limitedBy}: it needs at least ${min} for quorum; ` +
           `use at least ${Math.max(MIN_WORKERS, min + 1)} workers (${RECOMMENDED_WORKERS} recommended)${storage.maxStorageNodes !== undefined ? ' with maxStorageNodes equal to the worker count' : ''}`,
       });
-    } else if (workers < Math.max(MIN_WORKERS, min + 1)) {
+    } else if (min > 1 && workers < Math.max(MIN_WORKERS, min + 1)) {
       out.push({
         level: FindingLevel.WARNING,
         location: 'nodes.workers',
-        message: `${workers} workers: ${storage.product} keeps quorum only while every node is up, so no node may go offline for a repave or maintenance; use at least ${Math.max(MIN_WORKERS, min + 1)} workers (${RECOMMENDED_WORKERS} recommended)`,
+        message:
+          `${workers} workers: ${storage.product} needs ${min} storage nodes for its quorum, so a node offline for a repave or maintenance leaves no spare and a second loss breaks quorum; ` +
+          `use at least ${Math.max(MIN_WORKERS, min + 1)} workers (${RECOMMENDED_WORKERS} recommended)`,
       });
     } else if (workers < RECOMMENDED_WORKERS) {
       out.push({

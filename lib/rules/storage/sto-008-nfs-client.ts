@@ -10,7 +10,8 @@ const NFS_CLIENT = 'nfs-common';
 /**
  * STO-008: RWX over NFS (Portworx sharedv4 Filesystem, Longhorn RWX Filesystem, NFS classes)
  * mounts an NFS share on the node running the VM, so every node needs the NFS client, which
- * the OS layer installs (seed 001 Ubuntu layer nfs.conf; field report of RA deploys).
+ * the OS layer installs (seed 001 Ubuntu layer nfs.conf; RA defects B3). The VMs' TPM state on
+ * an NFS-backed class counts too.
  */
 export const STO_008: Rule<VmoSiteModel> = {
   id: 'STO-008',
@@ -26,6 +27,12 @@ export const STO_008: Rule<VmoSiteModel> = {
       if (c.volumeMode === 'Filesystem' && (c.accessModes ?? []).includes('ReadWriteMany') && classes.get(className)?.nfsFilesystem) {
         users.push(`${c.what} (RWX Filesystem on ${className})`);
       }
+    }
+    // KubeVirt claims persistent TPM/EFI state RWX; on a class other than the VM disks' it takes
+    // the Filesystem mode (kubevirt pkg/storage/backend-storage), so an NFS-backed class mounts NFS.
+    const state = site.vmo?.vmStateStorageClass;
+    if (state !== undefined && state !== site.storage?.vmStorageClass && classes.get(state)?.nfsFilesystem) {
+      users.push(`the VMs' persistent TPM state (vmStateStorageClass ${state}, RWX Filesystem)`);
     }
     const unique = [...new Set(users)];
     const os = site.rendered.layerWith(LayerRole.OS);

@@ -1,5 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { storageSetting } from './storage-settings';
 import { compareVersions, parseVersion } from './versions';
 
 /**
@@ -22,7 +23,7 @@ export const STO_010: Rule<VmoSiteModel> = {
       out.push({ location: 'kubernetes.version', message: `kubernetes version '${k8sVersion}' is not a version: write major.minor.patch, e.g. 1.32.4 (RA rev 1.7)` });
     }
     if (!parseVersion(storage.version)) {
-      out.push({ location: 'storage.portworx.version', message: `${storage.product} version '${storage.version}' is not a version: write major.minor.patch, e.g. 3.3.1 (RA rev 1.7)` });
+      out.push({ location: storageSetting(storage, 'version'), message: `${storage.product} version '${storage.version}' is not a version: write major.minor.patch, e.g. 3.3.1 (RA rev 1.7)` });
     }
     const limit = storage.maxKubernetes;
     const max = limit && parseVersion(limit.version);

@@ -1,3 +1,4 @@
+import { cdiCapabilities } from '../../packs/cdi-capabilities';
 import { StorageClassFacts } from '../../packs/facts';
 import { valueAt } from '../../palette/rendered';
 import { VmoSiteModel } from '../site-model';
@@ -11,14 +12,14 @@ export interface StorageClassInfo extends StorageClassFacts {
 }
 
 /**
- * Why a class of a driver the CSI layer does not describe cannot serve RWX Block, from CDI's
- * capability table (storage-backends.md §2.1): NFS-backed classes serve RWX Filesystem only;
- * Longhorn serves RWX Block only with `migratable: "true"` (its live-migration mode).
+ * Why a class of a driver the CSI layer does not describe cannot serve RWX Block: CDI's
+ * capability table where it lists the driver (storage-backends.md §2.1: a Longhorn class serves
+ * RWX Block only with `migratable: "true"`, one with `nfsOptions` RWX Filesystem only), else
+ * any NFS-backed class serves RWX Filesystem only.
  */
 function genericRwxBlockProblem(sc: StorageClassFacts): string | undefined {
-  if (/longhorn/i.test(sc.provisioner)) {
-    return sc.parameters.migratable === 'true' ? undefined : 'a Longhorn class without migratable: "true" serves RWX volumes as an NFS share, in Filesystem mode only';
-  }
+  const cdi = cdiCapabilities(sc.provisioner, sc.parameters);
+  if (cdi) return cdi.noRwxBlock;
   if (/nfs/i.test(sc.provisioner)) return 'an NFS-backed class serves RWX volumes in Filesystem mode only';
   return undefined;
 }

@@ -1,0 +1,2 @@
+export * from './longhorn-pack';
+export * from './longhorn-vm-storage-class';
