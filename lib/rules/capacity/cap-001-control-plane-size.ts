@@ -2,14 +2,28 @@ import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
 import { isCount } from './pod-budget';
 
+/** One row of the RA's control-plane sizing table. */
+export interface ControlPlaneSizing {
+  /** The row holds up to this many workers. */
+  readonly workers: number;
+  readonly namespaces: number;
+  readonly cores: number;
+  readonly memoryGB: number;
+}
+
 /** Seed 002 "Hardware resources" control-plane sizing table (assumes at least 3 control-plane nodes). */
-const SIZING: readonly { workers: number; namespaces: number; cores: number; memoryGB: number }[] = [
+export const CONTROL_PLANE_SIZING: readonly ControlPlaneSizing[] = [
   { workers: 10, namespaces: 100, cores: 4, memoryGB: 8 },
   { workers: 25, namespaces: 500, cores: 4, memoryGB: 16 },
   { workers: 100, namespaces: 1000, cores: 8, memoryGB: 32 },
   { workers: 250, namespaces: 2000, cores: 16, memoryGB: 64 },
   { workers: 500, namespaces: 4000, cores: 32, memoryGB: 128 },
 ];
+
+/** The table row for a worker count: the first that holds it; undefined beyond the table (or for a malformed count). */
+export function controlPlaneSizing(workers: number): ControlPlaneSizing | undefined {
+  return isCount(workers) ? CONTROL_PLANE_SIZING.find((r) => workers <= r.workers) : undefined;
+}
 
 /**
  * CAP-001: the control-plane node size for the worker count, from the RA table; a warning
@@ -24,9 +38,9 @@ export const CAP_001: Rule<VmoSiteModel> = {
   check(site) {
     const workers = site.nodes.workers;
     if (!isCount(workers)) return []; // STO-001 reports a malformed worker count
-    const row = SIZING.find((r) => workers <= r.workers);
+    const row = controlPlaneSizing(workers);
     if (!row) {
-      const last = SIZING[SIZING.length - 1];
+      const last = CONTROL_PLANE_SIZING[CONTROL_PLANE_SIZING.length - 1];
       return [
         {
           level: FindingLevel.WARNING,
