@@ -5,4 +5,5 @@ export * from './site-variables';
 export * from './site-schema';
 export * from './site-file';
 export * from './vmo-site';
+export * from './site-documents';
 export * from './vmo-profiles';

@@ -14,10 +14,12 @@ import { UbuntuMaasPack } from '../packs/ubuntu';
 import { VirtualMachineOrchestratorPack, VmoDashboardAccess } from '../packs/vmo';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
 import { ProfileLayer } from '../palette/profile-layer';
+import { SiteFiles } from '../palette/palette-site';
 import { RenderedSite } from '../palette/rendered';
 import {
   CdiCloneStrategy, VmoGoldenImagesLayer, VmoNetworkingLayer, VmoPreferencesLayer, VmoStorageLayer, VmoTemplatesLayer, VolumeMode,
 } from '../templates';
+import { writeSiteDocuments } from './site-documents';
 import { siteVariables, SiteVariables } from './site-variables';
 import { VmoProfileLayout, VmoProfiles } from './vmo-profiles';
 
@@ -107,6 +109,11 @@ export class VmoSite extends VmoProfiles {
 
   protected siteRules(rendered: RenderedSite): Finding[] {
     return [...this.settingErrors, ...super.siteRules(rendered)];
+  }
+
+  /** The registered site documents (the site book, when lib/book is loaded). */
+  protected siteDocuments(rendered: RenderedSite, findings: readonly Finding[]): SiteFiles {
+    return writeSiteDocuments(this, rendered, findings);
   }
 
   /**
