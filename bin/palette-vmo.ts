@@ -4,8 +4,10 @@
  *
  *   palette-vmo synth <site.yaml|app.ts|app.js>... [-o dir]
  *   palette-vmo validate <site.yaml|app.ts|app.js>...
+ *   palette-vmo book <site.yaml|app.ts|app.js>... [--site name] [-o file]
  */
 import { resolve } from 'path';
+import { book } from '../lib/cli/commands/book';
 import { addTarget } from '../lib/cli/load-target';
 import { isValidationError } from '../lib/common/errors';
 import { Finding, formatFindings, isBlocking, SynthError } from '../lib/palette/finding';
@@ -16,6 +18,8 @@ const USAGE = `usage: palette-vmo <command> <site>... [options]
 commands:
   synth <site> [-o dir]      check the sites, then write their profiles and manifests to dir/<site>/ (default dir: dist)
   validate <site>...         check the sites and print every finding; exit 1 when any is an error
+  book <site> [--site name] [-o file]
+                             print the site book (site-book.md: IP plan, VLANs, switchports, checklist), or write it to file
 
 <site> is a site YAML file (.yaml/.yml) or an app program (.ts/.js) whose default export adds sites to an app.
 Nothing is written unless every site passes.`;
@@ -24,6 +28,9 @@ interface Args {
   command?: string;
   targets: string[];
   outdir: string;
+  /** -o as given (book writes a file there). */
+  outFile?: string;
+  site?: string;
   help: boolean;
 }
 
@@ -38,6 +45,11 @@ function parseArgs(argv: string[]): Args {
       const v = argv[++i];
       if (!v) throw new UsageError(`${a} needs a folder`);
       args.outdir = v;
+      args.outFile = v;
+    } else if (a === '--site') {
+      const v = argv[++i];
+      if (!v) throw new UsageError(`${a} needs a site name`);
+      args.site = v;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
     else if (!args.command) args.command = a;
     else args.targets.push(a);
@@ -61,8 +73,12 @@ function main(argv: string[]): number {
     process.stdout.write(USAGE + '\n');
     return args.help ? 0 : 2;
   }
-  if (!['synth', 'validate'].includes(args.command)) throw new UsageError(`unknown command '${args.command}'`);
+  if (!['synth', 'validate', 'book'].includes(args.command)) throw new UsageError(`unknown command '${args.command}'`);
   if (!args.targets.length) throw new UsageError(`'${args.command}' needs a site file or app`);
+  if (args.command === 'book') {
+    const line = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(`${text}\n`);
+    return book({ targets: args.targets, site: args.site, outFile: args.outFile }, { out: line(process.stdout), err: line(process.stderr) });
+  }
   const app = new PaletteApp({ outdir: args.outdir });
   for (const target of args.targets) addTarget(app, target);
   try {
