@@ -40,7 +40,18 @@ export const DEPLOYMENT: BookSection = {
       '',
     ];
     const sensitive = profiles.flatMap((p) => p.json.spec.variables.filter((v) => v.isSensitive).map((v) => [p.json.metadata.name, code(v.name), v.displayName, v.description]));
-    out.push(...(sensitive.length ? table(['Profile', 'Variable', 'Shown as', 'What it is'], sensitive) : ['   None.']).map((l) => `   ${l}`));
+    out.push(...(sensitive.length ? table(['Profile', 'Variable', 'Shown as', 'What it is'], sensitive) : ['None.']).map((l) => `   ${l}`));
+    const defaults = profiles.flatMap((p) =>
+      p.json.spec.variables.filter((v) => !v.isSensitive && v.defaultValue !== undefined).map((v) => [p.json.metadata.name, code(v.name), v.defaultValue, v.immutable ? 'read-only' : 'may be changed']),
+    );
+    if (defaults.length) {
+      out.push(
+        '',
+        '   The other profile variables carry this site\'s values as defaults; this book shows those values, so a value changed at deploy time is not in it:',
+        '',
+        ...table(['Profile', 'Variable', 'Default (this site)', 'At deploy time'], defaults).map((l) => `   ${l}`),
+      );
+    }
     out.push(
       '',
       '6. **Verify VMO** once the cluster is healthy (seed 000 "Verifying VMO Deployment"):',
