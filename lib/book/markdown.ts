@@ -40,7 +40,7 @@ export function headingAnchor(title: string): string {
 
 /** `1,022`: thousands separated, as the RA writes counts. */
 export function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** `a, b and c`. */
