@@ -1,6 +1,6 @@
 /**
  * The dependency direction of lib/ (ARCHITECTURE.md): common -> palette -> packs, templates ->
- * model -> rules -> site -> deploy, book, api -> cli. A folder may import only the folders below
+ * model -> rules -> book -> site; api; -> cli. A folder may import only the folders below
  * it; no module may be part of a cycle. Checked by test/quality/dependencies.test.ts.
  */
 const LAYERS = {
@@ -10,11 +10,10 @@ const LAYERS = {
   templates: ['common', 'palette'],
   model: ['common', 'palette', 'packs', 'templates'],
   rules: ['common', 'palette', 'packs', 'templates', 'model'],
-  site: ['common', 'palette', 'packs', 'templates', 'model', 'rules'],
-  deploy: ['common', 'palette', 'packs', 'templates', 'model', 'rules', 'site'],
-  book: ['common', 'palette', 'packs', 'templates', 'model', 'rules', 'site'],
+  book: ['common', 'palette', 'packs', 'templates', 'model', 'rules'],
+  site: ['common', 'palette', 'packs', 'templates', 'model', 'rules', 'book'],
   api: ['common', 'palette'],
-  cli: ['common', 'palette', 'packs', 'templates', 'model', 'rules', 'site', 'deploy', 'book', 'api'],
+  cli: ['common', 'palette', 'packs', 'templates', 'model', 'rules', 'book', 'site', 'api'],
 };
 const FOLDERS = Object.keys(LAYERS);
 

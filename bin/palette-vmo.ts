@@ -5,8 +5,10 @@
  *   palette-vmo synth <site.yaml|app.ts|app.js>... [-o dir]
  *   palette-vmo validate <site.yaml|app.ts|app.js>...
  *   palette-vmo deploy <site>... [--validate]   (lib/cli/commands/deploy.ts)
+ *   palette-vmo book <site.yaml|app.ts|app.js>... [--site name] [-o file]
  */
 import { resolve } from 'path';
+import { book } from '../lib/cli/commands/book';
 import { runDeployCli } from '../lib/cli/commands/deploy';
 import { addTarget } from '../lib/cli/load-target';
 import { isValidationError } from '../lib/common/errors';
@@ -20,6 +22,8 @@ commands:
   validate <site>...         check the sites and print every finding; exit 1 when any is an error
   deploy <site>... [--validate]
                              each site's MAAS cluster (deploy/); --validate asks Palette to validate it (deploy --help)
+  book <site> [--site name] [-o file]
+                             print the site book (site-book.md: IP plan, VLANs, switchports, checklist), or write it to file
 
 <site> is a site YAML file (.yaml/.yml) or an app program (.ts/.js) whose default export adds sites to an app.
 Nothing is written unless every site passes.`;
@@ -28,6 +32,9 @@ interface Args {
   command?: string;
   targets: string[];
   outdir: string;
+  /** -o as given (book writes a file there). */
+  outFile?: string;
+  site?: string;
   help: boolean;
 }
 
@@ -42,6 +49,11 @@ function parseArgs(argv: string[]): Args {
       const v = argv[++i];
       if (!v) throw new UsageError(`${a} needs a folder`);
       args.outdir = v;
+      args.outFile = v;
+    } else if (a === '--site') {
+      const v = argv[++i];
+      if (!v) throw new UsageError(`${a} needs a site name`);
+      args.site = v;
     } else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
     else if (!args.command) args.command = a;
     else args.targets.push(a);
@@ -65,8 +77,12 @@ function main(argv: string[]): number {
     process.stdout.write(USAGE + '\n');
     return args.help ? 0 : 2;
   }
-  if (!['synth', 'validate'].includes(args.command)) throw new UsageError(`unknown command '${args.command}'`);
+  if (!['synth', 'validate', 'book'].includes(args.command)) throw new UsageError(`unknown command '${args.command}'`);
   if (!args.targets.length) throw new UsageError(`'${args.command}' needs a site file or app`);
+  if (args.command === 'book') {
+    const line = (stream: NodeJS.WriteStream) => (text: string) => void stream.write(`${text}\n`);
+    return book({ targets: args.targets, site: args.site, outFile: args.outFile }, { out: line(process.stdout), err: line(process.stderr) });
+  }
   const app = new PaletteApp({ outdir: args.outdir });
   for (const target of args.targets) addTarget(app, target);
   try {

@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'fs';
 import { join, resolve } from 'path';
+// Loading lib/book registers the site book: every VMO site writes dist/<site>/site-book.md.
 import { addTarget } from '../lib/cli/load-target';
 import { isValidationError } from '../lib/common/errors';
 import { PaletteApp } from '../lib/palette/palette-app';

@@ -3,3 +3,4 @@ export * from './packs';
 export * from './templates';
 export * from './rules';
 export * from './site';
+export * from './book';

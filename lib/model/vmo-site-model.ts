@@ -65,8 +65,19 @@ export interface VmoSiteModel {
   priorities(role: LayerRole): LayerPriority[];
 }
 
-/** Reads the facts of each role from what the site rendered. */
+/** The model of each rendered site, so the rules and the site book read the facts once. */
+const models = new WeakMap<RenderedSite, { readonly hosts: SiteHosts; readonly model: VmoSiteModel }>();
+
+/** Reads the facts of each role from what the site rendered (once per rendered site and hosts). */
 export function vmoSiteModel(rendered: RenderedSite, hosts: SiteHosts): VmoSiteModel {
+  const known = models.get(rendered);
+  if (known?.hosts === hosts) return known.model;
+  const model = readModel(rendered, hosts);
+  models.set(rendered, { hosts, model });
+  return model;
+}
+
+function readModel(rendered: RenderedSite, hosts: SiteHosts): VmoSiteModel {
   const first = <T>(role: LayerRole, read: (l: RenderedLayer) => T | undefined): T | undefined => {
     for (const l of rendered.layersWith(role)) {
       const facts = read(l);

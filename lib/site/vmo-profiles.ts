@@ -3,10 +3,11 @@ import { ValidationError } from '../common/errors';
 import { SiteHosts, vmoSiteModel } from '../model/vmo-site-model';
 import { ClusterProfile, CloudType, ProfileType } from '../palette/cluster-profile';
 import { Finding, RuleInfo, runRules } from '../palette/finding';
-import { PaletteSite, PaletteSiteProps } from '../palette/palette-site';
+import { PaletteSite, PaletteSiteProps, SiteFiles } from '../palette/palette-site';
 import { ProfileLayer } from '../palette/profile-layer';
 import { RenderedSite } from '../palette/rendered';
 import { VMO_RULES } from '../rules';
+import { SITE_BOOK_PATH, siteBookOf } from '../book/site-book';
 
 /** Which of a VMO site's profiles. */
 export class VmoProfileKind {
@@ -169,5 +170,10 @@ export class VmoProfiles extends PaletteSite {
 
   protected siteRules(rendered: RenderedSite): Finding[] {
     return runRules(VMO_RULES, vmoSiteModel(rendered, this.hosts), this.suppressions, 'site');
+  }
+
+  /** The site book beside the profiles: IP plan, VLANs, switchports, checklist (lib/book). */
+  protected siteDocuments(rendered: RenderedSite, findings: readonly Finding[]): SiteFiles {
+    return new Map([...super.siteDocuments(rendered, findings), [SITE_BOOK_PATH, siteBookOf(this, rendered, findings)]]);
   }
 }

@@ -139,7 +139,10 @@ export class VmoSite extends VmoProfiles {
     return [...this.settingErrors, ...super.siteRules(rendered)];
   }
 
-  /** With `maas`, the cluster definition beside the profiles: `deploy/` (Terraform JSON, API payload). */
+  /**
+   * What a site writes beside its profiles: the site book (VmoProfiles) and, with `maas`, the
+   * cluster definition (`deploy/`: Terraform JSON, API payload).
+   */
   protected siteDocuments(rendered: RenderedSite, findings: readonly Finding[]): SiteFiles {
     const cluster = maasClusterOf(rendered, this.hosts);
     return new Map([...super.siteDocuments(rendered, findings), ...(cluster ? maasClusterFiles(cluster) : [])]);

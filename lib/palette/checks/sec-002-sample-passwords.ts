@@ -35,7 +35,7 @@ function textMatches(value: string, inChpasswd: boolean): string[] {
 export const SEC_002: Rule<RenderedSite> = {
   id: 'SEC-002',
   level: FindingLevel.ERROR,
-  description: 'no known sample password (welcome, P@ssw0rd!, spectro), the RA sample API token or sample activation id anywhere in the output',
+  description: 'no known sample password (Grafana, cloud-init and Windows template samples), the RA sample API token or sample activation id anywhere in the output',
   source: 'seed 001 (RA rev 1.2) Grafana "welcome", pure.json sample token and sample activation id; RA templates (cloud-init and Windows unattend samples)',
   check(site) {
     const out: RuleViolation[] = [];

@@ -5,7 +5,7 @@ import { ProfileJson } from '../cluster-profile';
 export const SEC_004: Rule<ProfileJson> = {
   id: 'SEC-004',
   level: FindingLevel.ERROR,
-  description: 'a sensitive profile variable never carries a masked (********) default; Palette rejects it on import',
+  description: 'a sensitive profile variable never carries a masked default (asterisks); Palette rejects it on import',
   source: 'palette-profile-format.md §3.3',
   check(profile) {
     const out: RuleViolation[] = [];

@@ -3,8 +3,22 @@ import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
 import { isCount } from './pod-budget';
 
+/** One row of the RA's control-plane sizing table. */
+export interface ControlPlaneSizing {
+  /** The row holds up to this many workers. */
+  readonly workers: number;
+  readonly namespaces: number;
+  readonly cores: number;
+  readonly memoryGB: number;
+}
+
 /** Seed 002 "Hardware resources" control-plane sizing table (assumes at least 3 control-plane nodes). */
-const SIZING = RA_DEFAULTS.controlPlaneSizing;
+export const CONTROL_PLANE_SIZING: readonly ControlPlaneSizing[] = RA_DEFAULTS.controlPlaneSizing;
+
+/** The table row for a worker count: the first that holds it; undefined beyond the table (or for a malformed count). */
+export function controlPlaneSizing(workers: number): ControlPlaneSizing | undefined {
+  return isCount(workers) ? CONTROL_PLANE_SIZING.find((r) => workers <= r.workers) : undefined;
+}
 
 /**
  * CAP-001: the control-plane node size for the worker count, from the RA table; a warning
@@ -19,9 +33,9 @@ export const CAP_001: Rule<VmoSiteModel> = {
   check(site) {
     const workers = site.nodes.workers;
     if (!isCount(workers)) return []; // STO-001 reports a malformed worker count
-    const row = SIZING.find((r) => workers <= r.workers);
+    const row = controlPlaneSizing(workers);
     if (!row) {
-      const last = SIZING[SIZING.length - 1];
+      const last = CONTROL_PLANE_SIZING[CONTROL_PLANE_SIZING.length - 1];
       return [
         {
           level: FindingLevel.WARNING,

@@ -1,6 +1,6 @@
 import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { describeBudget, formatCount, isCount, MAX_VMS_PER_NODE, podBudget } from './pod-budget';
+import { describeBudget, formatCount, MAX_VMS_PER_NODE, vmCapacity } from './pod-budget';
 
 /**
  * CAP-003: the VM capacity estimate: pods left after the overhead, at most about 200 VMs per
@@ -15,11 +15,9 @@ export const CAP_003: Rule<VmoSiteModel> = {
   description: 'VM capacity estimate: pods left after overhead, at most ~200 VMs per node',
   source: 'seed 002 (RA rev 1.7), "Solution Sizing"',
   check(site) {
-    const b = podBudget(site);
-    const workers = site.nodes.workers;
-    if (!b || !isCount(workers)) return [];
-    const byNodes = MAX_VMS_PER_NODE * workers;
-    const vms = Math.max(0, Math.min(b.podsLeft, byNodes));
+    const capacity = vmCapacity(site);
+    if (!capacity) return [];
+    const { budget: b, workers, byNodes, vms } = capacity;
     return [
       {
         location: 'nodes',

@@ -59,6 +59,25 @@ export function podBudget(site: VmoSiteModel): PodBudget | undefined {
   };
 }
 
+/** The VM capacity estimate of CAP-003 (seed 002 "Solution Sizing"). */
+export interface VmCapacity {
+  readonly budget: PodBudget;
+  readonly workers: number;
+  /** ~200 VMs per worker x workers. */
+  readonly byNodes: number;
+  /** The estimate: the pods left, at most `byNodes`, never below 0. */
+  readonly vms: number;
+}
+
+/** The VM capacity estimate, or undefined when an input is malformed. */
+export function vmCapacity(site: VmoSiteModel): VmCapacity | undefined {
+  const budget = podBudget(site);
+  const workers = site.nodes.workers;
+  if (!budget || !isCount(workers)) return undefined;
+  const byNodes = MAX_VMS_PER_NODE * workers;
+  return { budget, workers, byNodes, vms: Math.max(0, Math.min(budget.podsLeft, byNodes)) };
+}
+
 /** The pods per node the OS layer lets kubelet run (kubelet's 110 when it sets none). */
 export function maxPodsOf(site: VmoSiteModel): number {
   return site.os?.maxPodsPerNode ?? KUBELET_DEFAULT_MAX_PODS;
