@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { PAL_007 } from './checks/pal-007-profile-identity';
 import { Finding, formatFindings, isBlocking, SynthError } from './finding';
-import { writeSitesAtomically } from './output-writer';
+import { OutputResult, OutputRunProps, writeSitesAtomically } from './output-writer';
 import { PaletteSite, SiteFiles, validationFindings } from './palette-site';
 import { ProfileLayer } from './profile-layer';
 import { RenderContext, RenderedSite } from './rendered';
@@ -13,16 +13,24 @@ export interface PaletteAppProps {
   /** Where sites are written, one folder each. @default 'dist' */
   readonly outdir?: string;
   /**
-   * Remove site folders of `outdir` this app did not produce. Off by default, so several
+   * Remove the site folders of `outdir` that palette-vmo wrote (they hold its marker) and this
+   * app did not produce. Other files and folders are never touched. Off by default, so several
    * apps can share one output folder.
    * @default false
    */
   readonly replaceAll?: boolean;
 }
 
-export interface SynthOptions {
+export interface SynthOptions extends Pick<OutputRunProps, 'sources' | 'timeoutMs' | 'onWait'> {
   /** Print no warnings to stderr. @default false */
   readonly quiet?: boolean;
+  /** The file that defines each site, recorded in its marker so that its folder is pruned when the file no longer defines it. @default not recorded */
+  readonly siteSources?: ReadonlyMap<string, string>;
+}
+
+/** What `synth()` rendered and wrote. */
+export interface SynthResult extends RenderResult {
+  readonly output: OutputResult;
 }
 
 /** The result of rendering an app: every site's files and rendered profiles, and every finding. */
@@ -78,13 +86,18 @@ export class PaletteApp extends App {
     return { sites: files, rendered, findings };
   }
 
-  /** Checks, renders and writes every site. Warnings go to stderr unless `quiet`. */
-  public synth(options: SynthOptions = {}): RenderResult {
+  /**
+   * Checks, renders and writes every site: all of them are swapped into `outdir` together, a
+   * folder palette-vmo did not write is never replaced (see writeSitesAtomically). Warnings
+   * go to stderr unless `quiet`.
+   */
+  public synth(options: SynthOptions = {}): SynthResult {
     const result = this.render();
-    writeSitesAtomically(this.outdir, result.sites, this.replaceAll);
+    const { quiet, ...output } = options;
+    const written = writeSitesAtomically(this.outdir, result.sites, { ...output, pruneAll: this.replaceAll });
     const notable = result.findings.filter((f) => f.level === 'warning' && f.suppressedReason === undefined);
-    if (notable.length && !options.quiet) process.stderr.write(formatFindings(notable) + '\n');
-    return result;
+    if (notable.length && !quiet) process.stderr.write(formatFindings(notable) + '\n');
+    return { ...result, output: written };
   }
 }
 
