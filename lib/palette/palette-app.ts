@@ -33,6 +33,11 @@ export interface SynthResult extends RenderResult {
   readonly output: OutputResult;
 }
 
+export interface RenderOptions {
+  /** Called before each site renders, for a progress line. @default nothing */
+  readonly onSite?: (site: string, index: number, total: number) => void;
+}
+
 /** The result of rendering an app: every site's files and rendered profiles, and every finding. */
 export interface RenderResult {
   readonly sites: Map<string, SiteFiles>;
@@ -60,7 +65,7 @@ export class PaletteApp extends App {
   }
 
   /** Checks and renders every site in memory. Throws SynthError on blocking findings. */
-  public render(): RenderResult {
+  public render(options: RenderOptions = {}): RenderResult {
     const sites = this.sites;
     refuseStrayCharts(this, sites);
     const findings: Finding[] = validationFindings(this, [CON_001], []).filter((f) => !sites.some((s) => f.location.startsWith(`${s.node.path}/`) || f.location === s.node.path));
@@ -72,6 +77,7 @@ export class PaletteApp extends App {
         throw new ValidationError(`sites '${other.node.path}' and '${site.node.path}' are both named '${site.siteName}': each site needs its own output folder name`);
       }
       names.set(site.siteName, site);
+      options.onSite?.(site.siteName, rendered.size, sites.length);
       const r = site.render(new RenderContext());
       rendered.set(site.siteName, r);
       findings.push(...site.check(r));
