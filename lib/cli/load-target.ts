@@ -31,8 +31,10 @@ export function addTarget(app: PaletteApp, target: string): void {
   }
   if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);
   if (path.endsWith('.ts')) registerTypeScript(target);
-  const mod = require(path) as { default?: unknown; build?: unknown };
-  const build = typeof mod.default === 'function' ? mod.default : typeof mod.build === 'function' ? mod.build : undefined;
+  const mod = require(path) as unknown;
+  // `export default function`, `export function build`, or CommonJS `module.exports = function`.
+  const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
+  const build = typeof exported.default === 'function' ? exported.default : typeof exported.build === 'function' ? exported.build : typeof mod === 'function' ? mod : undefined;
   if (!build) {
     throw new ValidationError(`${target}: an app program exports a function that adds sites to the app it is given: export default function (app: PaletteApp) { new VmoSite(app, ...) }`);
   }
