@@ -206,17 +206,36 @@ describe('NET-008 service CIDR leaves room to grow', () => {
     expect(check(NET_008, props({ kubernetes: { serviceCidr: '100.65.0.0/18' } }))).toEqual([]);
   });
 
-  test('fails on the RA defaults, which the RA itself warns about, suggesting 100.65.0.0/18', () => {
+  test('the RA defaults (kept by the site) get an info in the RA\'s own words, not a warning', () => {
     const v = check(NET_008);
     expect(v).toEqual([
       {
         location: 'kubernetes.serviceCidr',
+        level: FindingLevel.INFO,
         message:
-          'service CIDR 100.64.64.0/18 sits right after the pod CIDR 100.64.0.0/18, so the pod CIDR cannot grow to 100.64.0.0/17 later: ' +
-          'if the cluster may grow, use a service CIDR further away, such as 100.65.0.0/18',
+          "the RA's pod CIDR 100.64.0.0/18 and service CIDR 100.64.64.0/18 are sized for up to 64 nodes; the RA says: \"If the cluster is expected to grow, " +
+          'select a service CIDR that is intentionally further away, such as 100.65.0.0/x, so that the pod CIDR can be increased to support more nodes later" (e.g. 100.65.0.0/18)',
+      },
+    ]);
+    expect(levelOf(NET_008, v[0])).toBe(FindingLevel.INFO);
+  });
+
+  test('fails: adjacent pod and service CIDRs the site chose itself get the warning, suggesting a CIDR further away', () => {
+    const v = check(NET_008, props({ kubernetes: { podCidr: '100.70.0.0/18', serviceCidr: '100.70.64.0/18' } }));
+    expect(v).toEqual([
+      {
+        location: 'kubernetes.serviceCidr',
+        message:
+          'service CIDR 100.70.64.0/18 sits right after the pod CIDR 100.70.0.0/18, so the pod CIDR cannot grow to 100.70.0.0/17 later: ' +
+          'if the cluster may grow, use a service CIDR further away, such as 100.71.0.0/18',
       },
     ]);
     expect(levelOf(NET_008, v[0])).toBe(WARNING);
+  });
+
+  test('fails: keeping one RA default and moving the other next to it is the site\'s own choice: a warning', () => {
+    const v = check(NET_008, props({ kubernetes: { serviceCidr: '100.64.64.0/19' } }));
+    expect(v.map((x) => levelOf(NET_008, x))).toEqual([WARNING]);
   });
 });
 
