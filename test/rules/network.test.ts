@@ -1,5 +1,5 @@
 import { FindingLevel } from '../../lib/palette';
-import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009 } from '../../lib/rules';
+import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010 } from '../../lib/rules';
 import { check, levelOf, patched, props, site } from './fixtures';
 
 const ERROR = FindingLevel.ERROR;
@@ -257,5 +257,43 @@ describe('NET-009 node IP on the mgmt subnet', () => {
     ]);
     expect(none[0].message).toContain('the OS layer does not pin the kubelet node IP');
     expect(levelOf(NET_009, other[0])).toBe(FindingLevel.INFO);
+  });
+});
+
+describe('NET-010 host networks have room for what is placed on them', () => {
+  test('passes on the RA site: /22 PXE and mgmt, /16 data with its gateway and the default MetalLB pool', () => {
+    expect(check(NET_010)).toEqual([]);
+  });
+
+  test('passes when a subnet is exactly full: 3 + 10 nodes + 1 spare in a /28 (14 usable)', () => {
+    expect(check(NET_010, props({ nodes: { controlPlane: 3, workers: 10 }, network: { mgmt: { vlan: 10, cidr: '172.16.0.0/28' } } }))).toEqual([]);
+  });
+
+  test('fails: a mgmt subnet too small for every node and the repave spare, suggesting the prefix', () => {
+    const v = check(NET_010, props({ nodes: { controlPlane: 3, workers: 11 }, network: { mgmt: { vlan: 10, cidr: '172.16.0.0/28' } } }));
+    expect(v).toEqual([
+      {
+        location: 'network.mgmt.cidr',
+        message: 'mgmt subnet 172.16.0.0/28 has 14 usable address(es), but 3 control-plane and 11 worker node(s), 1 repave spare need 15: use a /27 or larger',
+      },
+    ]);
+    expect(levelOf(NET_010, v[0])).toBe(ERROR);
+  });
+
+  test('fails: MetalLB pools that leave the data subnet no address for the nodes', () => {
+    const v = check(
+      NET_010,
+      props({
+        network: { data: { vlan: 20, cidr: '10.20.30.0/27', gateway: '10.20.30.1' } },
+        loadBalancer: { pools: [{ name: 'public', addresses: ['10.20.30.10-10.20.30.30'] }] },
+      }),
+    );
+    expect(v).toEqual([
+      {
+        location: 'network.data.cidr',
+        message:
+          'data subnet 10.20.30.0/27 has 30 usable address(es), but 3 control-plane and 5 worker node(s), 1 repave spare, the gateway, 21 MetalLB pool address(es) need 31: use a /26 or larger, or smaller MetalLB pools',
+      },
+    ]);
   });
 });
