@@ -12,6 +12,7 @@ import { NET_007 } from './network/net-007-native-routing-cidr';
 import { NET_008 } from './network/net-008-service-cidr-growth';
 import { NET_009 } from './network/net-009-node-ip-on-mgmt';
 import { NET_010 } from './network/net-010-host-network-room';
+import { NET_011 } from './network/net-011-one-default-gateway';
 import { PAL_005 } from './palette/pal-005-install-order';
 import { SEC_003 } from './security/sec-003-dashboard-auth';
 import { SEC_005 } from './security/sec-005-private-ca-order';
@@ -39,7 +40,7 @@ import { VLAN_009 } from './vlan/vlan-009-pxe-native';
 export type { VmoSiteModel } from './site-model';
 export {
   CAP_001, CAP_002, CAP_003,
-  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010,
+  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010, NET_011,
   PAL_005,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,
@@ -53,7 +54,7 @@ export {
  */
 export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
   CAP_001, CAP_002, CAP_003,
-  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010,
+  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010, NET_011,
   PAL_005,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010,

@@ -1,5 +1,5 @@
 import { FindingLevel } from '../../lib/palette';
-import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010 } from '../../lib/rules';
+import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010, NET_011 } from '../../lib/rules';
 import { check, levelOf, patched, props, site } from './fixtures';
 
 const ERROR = FindingLevel.ERROR;
@@ -295,5 +295,23 @@ describe('NET-010 host networks have room for what is placed on them', () => {
           'data subnet 10.20.30.0/27 has 30 usable address(es), but 3 control-plane and 5 worker node(s), 1 repave spare, the gateway, 21 MetalLB pool address(es) need 31: use a /26 or larger, or smaller MetalLB pools',
       },
     ]);
+  });
+});
+
+describe('NET-011 one default gateway, on the data subnet', () => {
+  test('passes on the RA site: only the data subnet has a gateway', () => {
+    expect(check(NET_011)).toEqual([]);
+  });
+
+  test('fails: a gateway on the mgmt subnet would give the nodes a second default route', () => {
+    const v = check(NET_011, props({ network: { mgmt: { vlan: 10, cidr: '172.16.0.0/22', gateway: '172.16.0.1' } } }));
+    expect(v).toEqual([
+      {
+        location: 'network.mgmt.gateway',
+        message:
+          "the mgmt subnet has a gateway (172.16.0.1), so nodes would get a second default route beside the data VLAN's: remove it, and reach other networks over mgmt with static routes on the subnet in MAAS",
+      },
+    ]);
+    expect(levelOf(NET_011, v[0])).toBe(WARNING);
   });
 });

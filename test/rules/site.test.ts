@@ -11,7 +11,7 @@ describe('VMO_RULES', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
       'CAP-001', 'CAP-002', 'CAP-003',
-      'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009', 'NET-010',
+      'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009', 'NET-010', 'NET-011',
       'PAL-005',
       'SEC-003', 'SEC-005',
       'STO-001', 'STO-002', 'STO-003', 'STO-004', 'STO-005', 'STO-006', 'STO-007', 'STO-008', 'STO-009', 'STO-010',
