@@ -26,7 +26,11 @@ export function addTarget(app: PaletteApp, target: string): void {
   if (statSync(path).isDirectory()) throw new ValidationError(`${target}: is a folder; give its site files or app programs`);
   if (/\.ya?ml$/.test(path)) {
     const props = loadSiteFile(target);
-    new VmoSite(app, props.name ?? 'site', props);
+    const name = props.name ?? 'site';
+    if (app.node.tryFindChild(name) || app.sites.some((s) => s.siteName === name)) {
+      throw new ValidationError(`${target}: name '${name}' is already the name of another site of this run: each site needs its own name (it names the output folder)`);
+    }
+    new VmoSite(app, name, props);
     return;
   }
   if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);

@@ -135,6 +135,14 @@ describe('palette-vmo command line', () => {
     expect(readdirSync(join(project, 'sites')).sort()).toEqual(['notes.txt', 'sites.yaml']);
   });
 
+  test('fails: two site files with one site name: one line naming the second file, exit 1', async () => {
+    const a = writeSite(tempDir(), 'same');
+    const b = writeSite(tempDir(), 'same');
+    const r = await cli(['validate', a, b]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`${b}: name 'same' is already the name of another site of this run: each site needs its own name (it names the output folder)`);
+  });
+
   test('fails: -o is a file: one line naming it, nothing left behind', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'outfile'), 'x\n');
