@@ -192,6 +192,21 @@ describe('the output writer', () => {
     expect([version(out, 's000'), version(out, 's001')]).toEqual(['3', '3']);
   });
 
+  test.each(['SIGINT', 'SIGTERM'] as const)('%s while a run is open removes its temporary folder and lock, and ends the process by that signal', async (signal) => {
+    const out = tempDir();
+    writeSitesAtomically(out, sites('1', 's000'));
+    const child = spawn(WRITER[0], [...WRITER.slice(1), out, '2', '2', '0', 'hang-async'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await untilReady(child);
+    expect(litter(out).length).toBeGreaterThan(0);
+
+    child.kill(signal);
+    const [code, by] = await new Promise<[number | null, string | null]>((ok) => child.once('exit', (c, s) => ok([c, s])));
+
+    expect([code, by]).toEqual([null, signal]);
+    expect(readdirSync(out)).toEqual(['s000']);
+    expect(version(out, 's000')).toBe('1');
+  });
+
   test('a run killed in the middle of its swap is finished by the next run, which then writes its own output', () => {
     const out = tempDir();
     writeSitesAtomically(out, sites('1', 'a', 'b'));

@@ -4,7 +4,8 @@
  *   tsx test/support/write-sites.ts <outdir> <version> <site count> [hold ms between sites] [hang]
  *
  * Writes sites s000.. with `version.txt` holding <version>. With `hang`, prints `ready` after
- * the last site and waits forever before commit, so a test can kill it there.
+ * the last site and waits forever before commit (synchronously, so only a kill ends it); with
+ * `hang-async`, waits on the event loop instead, as a streaming writer would, so signals reach it.
  */
 import { isValidationError } from '../../lib/common/errors';
 import { OutputRun } from '../../lib/palette/output-writer';
@@ -26,8 +27,13 @@ try {
     process.stdout.write('ready\n');
     for (;;) sleep(1000);
   }
-  const result = run.commit();
-  process.stdout.write(JSON.stringify(result) + '\n');
+  if (mode === 'hang-async') {
+    process.stdout.write('ready\n');
+    setInterval(() => undefined, 1000);
+  } else {
+    const result = run.commit();
+    process.stdout.write(JSON.stringify(result) + '\n');
+  }
 } catch (e) {
   if (!isValidationError(e)) throw e;
   process.stderr.write(`${e.message}\n`);
