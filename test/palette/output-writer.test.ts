@@ -1,5 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { dirname, join, resolve } from 'path';
 import { Worker } from 'worker_threads';
 import { isValidationError } from '../../lib/common/errors';
@@ -113,6 +114,21 @@ describe('the output writer', () => {
     const result = writeSitesAtomically(out, sites('2', 'b'), { pruneAll: true });
     expect(result.pruned).toEqual(['a']);
     expect(readdirSync(out).sort()).toEqual(['README.md', 'b', 'notes']);
+  });
+
+  test('an output folder that is a symbolic link to another filesystem (/dev/shm) is written in place: no cross-device move, no litter', () => {
+    const target = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'pvmo-writer-'));
+    try {
+      const out = join(tempDir(), 'dist');
+      symlinkSync(target, out);
+      writeSitesAtomically(out, sites('1', 'a'));
+      writeSitesAtomically(out, sites('2', 'a', 'b'));
+      expect(readdirSync(target).sort()).toEqual(['a', 'b']);
+      expect([version(out, 'a'), version(out, 'b')]).toEqual(['2', '2']);
+      expect(readdirSync(dirname(out))).toEqual(['dist']);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
   });
 
   test('fails: the output folder is a file: one line naming it, nothing left beside it', () => {
