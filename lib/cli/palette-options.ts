@@ -1,5 +1,4 @@
-import { PaletteClient } from '../api/palette-client';
-import { PaletteClientConfig } from '../api/palette-client-config';
+import type { PaletteClient } from '../api/palette-client';
 import { ValidationError } from '../common/errors';
 import { CliArgs, CliOption, stringOption, stringOptions } from './cli-command';
 import { CliIo } from './cli-io';
@@ -19,14 +18,15 @@ export const REGISTRY_MAP_OPTION: CliOption = {
   description: "use this Palette registry uid for the packs of the registry so named in the files, e.g. 'Public Repo=5eecc89d0b150045ae661cef'",
 };
 
-/** A client for the Palette the options and environment name. */
-export function paletteClient(args: CliArgs, io: CliIo): PaletteClient {
+/** A client for the Palette the options and environment name (the HTTP client loads only when a command needs it). */
+export async function paletteClient(args: CliArgs, io: CliIo): Promise<PaletteClient> {
+  const [{ PaletteClient: Client }, { PaletteClientConfig }] = await Promise.all([import('../api/palette-client'), import('../api/palette-client-config')]);
   const config = PaletteClientConfig.fromEnv(io.env, {
     host: stringOption(args, 'host'),
     apiKey: stringOption(args, 'api-key'),
     projectUid: stringOption(args, 'project-uid'),
   });
-  return new PaletteClient(config);
+  return new Client(config);
 }
 
 /** `--registry-map 'Public Repo=<uid>'`, repeated: registry name -> uid. */
@@ -46,7 +46,7 @@ export function registryMap(args: CliArgs): Map<string, string> {
 
 /** Runs `body` with a client, and closes it whatever happens. */
 export async function withClient<T>(args: CliArgs, io: CliIo, body: (client: PaletteClient) => Promise<T>): Promise<T> {
-  const client = paletteClient(args, io);
+  const client = await paletteClient(args, io);
   try {
     return await body(client);
   } finally {

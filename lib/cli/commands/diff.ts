@@ -1,5 +1,3 @@
-import { diff } from '../../api/commands/diff';
-import { ContentComparison } from '../../api/profile-normalisation';
 import { CliCommand, flag, stringOption, UsageError } from '../cli-command';
 import { PALETTE_OPTIONS, withClient } from '../palette-options';
 
@@ -17,6 +15,7 @@ export const DIFF_COMMAND: CliCommand = {
   ],
   async run(args, io) {
     if (args.positionals.length !== 1) throw new UsageError("'diff' compares one profile JSON file", DIFF_COMMAND);
+    const [{ diff }, { ContentComparison }] = await Promise.all([import('../../api/commands/diff'), import('../../api/profile-normalisation')]);
     return withClient(args, io, (client) =>
       diff({
         client,

@@ -1,10 +1,9 @@
-import { PackToPull, pullPacks } from '../../api/commands/pull-packs';
+import type { PackToPull } from '../../api/commands/pull-packs';
 import { ValidationError } from '../../common/errors';
 import { formatFindings, isBlocking } from '../../palette/finding';
-import { RenderResult } from '../../palette/palette-app';
+import type { RenderResult } from '../../palette/palette-app';
 import { CliCommand, flag, stringOption, UsageError } from '../cli-command';
 import { PALETTE_OPTIONS, REGISTRY_MAP_OPTION, registryMap, withClient } from '../palette-options';
-import { renderTargets } from '../site-run';
 
 /**
  * `palette-vmo packs pull`: the complete default values (and presets and schema, where
@@ -27,6 +26,7 @@ export const PACKS_PULL_COMMAND: CliCommand = {
   ],
   async run(args, io) {
     if (!args.positionals.length) throw new UsageError("'packs pull' needs site files, app programs or folders of them", PACKS_PULL_COMMAND);
+    const [{ renderTargets }, { pullPacks }] = await Promise.all([import('../site-run'), import('../../api/commands/pull-packs')]);
     const run = renderTargets(args.positionals, io);
     if (!run.result) {
       const blocking = run.findings.filter(isBlocking);

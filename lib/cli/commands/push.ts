@@ -1,8 +1,6 @@
 import { OnExists } from '../../api/commands/on-exists';
-import { push } from '../../api/commands/push';
 import { CliCommand, flag, stringOption, UsageError } from '../cli-command';
 import { PALETTE_OPTIONS, REGISTRY_MAP_OPTION, registryMap, withClient } from '../palette-options';
-import { profileInputs } from '../profile-inputs';
 
 /** `palette-vmo push` (palette-api.md §6.4): idempotent import of every profile. */
 export const PUSH_COMMAND: CliCommand = {
@@ -22,6 +20,7 @@ export const PUSH_COMMAND: CliCommand = {
   async run(args, io) {
     if (!args.positionals.length) throw new UsageError("'push' needs profile JSON files, site output folders or site files", PUSH_COMMAND);
     const onExists = OnExists.of(stringOption(args, 'on-exists') ?? OnExists.SKIP_IF_IDENTICAL.value);
+    const [{ profileInputs }, { push }] = await Promise.all([import('../profile-inputs'), import('../../api/commands/push')]);
     const inputs = profileInputs(args.positionals, io);
     const map = registryMap(args);
     return withClient(args, io, (client) =>

@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import { onPath } from '../../common/file-system-error';
-import { writeSitesAtomically } from '../../palette/output-writer';
 import { CliCommand, flag, stringOption, UsageError } from '../cli-command';
 import { CliIo } from '../cli-io';
 import { CliExit } from '../exit-codes';
-import { failsRun, findingsJson, findingsText } from '../findings-report';
-import { RenderedTargets, renderTargets, siteNames } from '../site-run';
+import type { RenderedTargets } from '../site-run';
 
 /**
  * `palette-vmo synth`: checks every site of every target, and only when none fails writes
@@ -35,10 +33,12 @@ export const SYNTH_COMMAND: CliCommand = {
     const json = flag(args, 'json');
     const quiet = flag(args, 'quiet') || io.env.PALETTE_VMO_QUIET === '1';
     if (!args.positionals.length) throw usage();
+    // The library loads only when a command needs it, so --version and --help start fast.
+    const [{ renderTargets }, { writeSitesAtomically }, { failsRun }] = await Promise.all([import('../site-run'), import('../../palette/output-writer'), import('../findings-report')]);
     const run = renderTargets(args.positionals, io, { outdir, quiet });
     const failing = run.findings.filter((f) => failsRun(f, strict));
     if (!run.result || failing.length) {
-      report(run, io, strict, json, { written: false });
+      await report(run, io, strict, json, { written: false });
       if (!json) io.err(`nothing was written; ${relative(process.cwd(), resolve(outdir)) || '.'}/ is unchanged`);
       return CliExit.FAILED;
     }
@@ -51,10 +51,10 @@ export const SYNTH_COMMAND: CliCommand = {
     copyForCdk8s(io, written.outdir, run);
     const shown = relative(process.cwd(), written.outdir) || '.';
     if (json) {
-      report(run, io, strict, json, { written: true, outdir: shown, sites: written.sites, pruned: written.pruned, files: written.files });
+      await report(run, io, strict, json, { written: true, outdir: shown, sites: written.sites, pruned: written.pruned, files: written.files });
       return CliExit.OK;
     }
-    if (!quiet) report(run, io, strict, false, { written: true });
+    if (!quiet) await report(run, io, strict, false, { written: true });
     io.out(
       `wrote ${written.sites.length} site(s), ${written.files} files, to ${shown}/: ${written.sites.join(', ')}` +
         (written.pruned.length ? `; removed ${written.pruned.length} site(s) no longer defined: ${written.pruned.join(', ')}` : ''),
@@ -68,7 +68,8 @@ function usage(): UsageError {
 }
 
 /** Warnings (and errors) as tables on stderr, or everything as one JSON document on stdout. */
-function report(run: RenderedTargets, io: CliIo, strict: boolean, json: boolean, written: Record<string, unknown>): void {
+async function report(run: RenderedTargets, io: CliIo, strict: boolean, json: boolean, written: Record<string, unknown>): Promise<void> {
+  const [{ findingsJson, findingsText }, { siteNames }] = await Promise.all([import('../findings-report'), import('../site-run')]);
   if (json) {
     const findings = findingsJson(run.findings, run.siteSources, strict, process.cwd());
     io.out(JSON.stringify({ ok: written.written === true, strict, sites: siteNames(run), ...written, findings }, null, 2));

@@ -1,10 +1,6 @@
-import { validateRemote } from '../../api/commands/validate-remote';
 import { CliCommand, flag, UsageError } from '../cli-command';
 import { CliExit } from '../exit-codes';
-import { failsRun, findingsJson, findingsText } from '../findings-report';
 import { PALETTE_OPTIONS, REGISTRY_MAP_OPTION, registryMap, withClient } from '../palette-options';
-import { profileInputs } from '../profile-inputs';
-import { renderTargets, siteNames } from '../site-run';
 
 /** `palette-vmo validate`: every finding of every site; with --remote, Palette's own checks of the profiles. */
 export const VALIDATE_COMMAND: CliCommand = {
@@ -28,9 +24,11 @@ export const VALIDATE_COMMAND: CliCommand = {
     const strict = flag(args, 'strict');
     if (flag(args, 'remote')) {
       if (flag(args, 'json')) throw new UsageError('--json is for the local findings: leave it out with --remote', VALIDATE_COMMAND);
+      const [{ profileInputs }, { validateRemote }] = await Promise.all([import('../profile-inputs'), import('../../api/commands/validate-remote')]);
       const inputs = profileInputs(args.positionals, io);
       return withClient(args, io, (client) => validateRemote({ client, inputs, registryMap: registryMap(args), output: { out: io.out, err: io.err } }));
     }
+    const [{ renderTargets, siteNames }, { failsRun, findingsJson, findingsText }] = await Promise.all([import('../site-run'), import('../findings-report')]);
     const run = renderTargets(args.positionals, io);
     const failed = !run.result || run.findings.some((f) => failsRun(f, strict));
     if (flag(args, 'json')) {
