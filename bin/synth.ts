@@ -1,25 +1,21 @@
 /**
- * `npm run synth`: synthesizes every reference site (each app program in apps/ and each site
- * file in sites/) as one run: every site is checked first, and nothing is written unless all
- * pass; then the new output replaces the old.
+ * `npm run synth` (and cdk8s.yaml's app): `palette-vmo synth apps/ sites/ -o dist --prune` from
+ * the repository root, so every reference site is checked, then all are written together and
+ * sites no longer defined are removed. Run by `cdk8s synth`, it also copies the output to
+ * CDK8S_OUTDIR (a scratch folder) for cdk8s to list or print; dist/ is only ever written here.
  */
-import { readdirSync } from 'fs';
-import { join, resolve } from 'path';
-// Loading lib/book registers the site book: every VMO site writes dist/<site>/site-book.md.
-import { addTarget } from '../lib/cli/load-target';
-import { isValidationError } from '../lib/common/errors';
-import { PaletteApp } from '../lib/palette/palette-app';
+import { join } from 'path';
+import { processIo } from '../lib/cli/cli-io';
+import { packageRoot } from '../lib/cli/package-files';
+import { runCli } from '../lib/cli/run-cli';
 
-const root = resolve(__dirname, '..');
-const list = (dir: string, pattern: RegExp) => readdirSync(join(root, dir)).filter((f) => pattern.test(f)).sort().map((f) => join(root, dir, f));
-
-try {
-  const app = new PaletteApp({ outdir: join(root, 'dist') });
-  for (const target of [...list('apps', /\.ts$/), ...list('sites', /\.ya?ml$/)]) addTarget(app, target);
-  const result = app.synth();
-  process.stdout.write(`wrote ${result.sites.size} site(s) to dist/: ${[...result.sites.keys()].join(', ')}\n`);
-} catch (e) {
-  if (!isValidationError(e)) throw e;
-  process.stderr.write(`${e.message}\nnothing was written; dist/ is unchanged\n`);
-  process.exit(1);
-}
+const root = packageRoot();
+runCli(['synth', join(root, 'apps'), join(root, 'sites'), '-o', join(root, 'dist'), '--prune', ...process.argv.slice(2)], processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (bug: unknown) => {
+    process.stderr.write(`synth: internal error, please report it:\n${bug instanceof Error ? bug.stack : String(bug)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -26,13 +26,19 @@ export function addTarget(app: PaletteApp, target: string): void {
   if (statSync(path).isDirectory()) throw new ValidationError(`${target}: is a folder; give its site files or app programs`);
   if (/\.ya?ml$/.test(path)) {
     const props = loadSiteFile(target);
-    new VmoSite(app, props.name ?? 'site', props);
+    const name = props.name ?? 'site';
+    if (app.node.tryFindChild(name) || app.sites.some((s) => s.siteName === name)) {
+      throw new ValidationError(`${target}: name '${name}' is already the name of another site of this run: each site needs its own name (it names the output folder)`);
+    }
+    new VmoSite(app, name, props);
     return;
   }
   if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);
   if (path.endsWith('.ts')) registerTypeScript(target);
-  const mod = require(path) as { default?: unknown; build?: unknown };
-  const build = typeof mod.default === 'function' ? mod.default : typeof mod.build === 'function' ? mod.build : undefined;
+  const mod = require(path) as unknown;
+  // `export default function`, `export function build`, or CommonJS `module.exports = function`.
+  const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
+  const build = typeof exported.default === 'function' ? exported.default : typeof exported.build === 'function' ? exported.build : typeof mod === 'function' ? mod : undefined;
   if (!build) {
     throw new ValidationError(`${target}: an app program exports a function that adds sites to the app it is given: export default function (app: PaletteApp) { new VmoSite(app, ...) }`);
   }

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { PAL_007 } from './checks/pal-007-profile-identity';
 import { Finding, formatFindings, isBlocking, SynthError } from './finding';
-import { writeSitesAtomically } from './output-writer';
+import { OutputResult, OutputRunProps, writeSitesAtomically } from './output-writer';
 import { IPackCatalogScope, PackCatalog } from './pack-catalog';
 import { PaletteSite, SiteFiles, validationFindings } from './palette-site';
 import { ProfileLayer } from './profile-layer';
@@ -14,7 +14,8 @@ export interface PaletteAppProps {
   /** Where sites are written, one folder each. @default 'dist' */
   readonly outdir?: string;
   /**
-   * Remove site folders of `outdir` this app did not produce. Off by default, so several
+   * Remove the site folders of `outdir` that palette-vmo wrote (they hold its marker) and this
+   * app did not produce. Other files and folders are never touched. Off by default, so several
    * apps can share one output folder.
    * @default false
    */
@@ -27,9 +28,21 @@ export interface PaletteAppProps {
   readonly packCatalog?: PackCatalog;
 }
 
-export interface SynthOptions {
+export interface SynthOptions extends Pick<OutputRunProps, 'sources' | 'timeoutMs' | 'onWait'> {
   /** Print no warnings to stderr. @default false */
   readonly quiet?: boolean;
+  /** The file that defines each site, recorded in its marker so that its folder is pruned when the file no longer defines it. @default not recorded */
+  readonly siteSources?: ReadonlyMap<string, string>;
+}
+
+/** What `synth()` rendered and wrote. */
+export interface SynthResult extends RenderResult {
+  readonly output: OutputResult;
+}
+
+export interface RenderOptions {
+  /** Called before each site renders, for a progress line. @default nothing */
+  readonly onSite?: (site: string, index: number, total: number) => void;
 }
 
 /** The result of rendering an app: every site's files and rendered profiles, and every finding. */
@@ -61,7 +74,7 @@ export class PaletteApp extends App implements IPackCatalogScope {
   }
 
   /** Checks and renders every site in memory. Throws SynthError on blocking findings. */
-  public render(): RenderResult {
+  public render(options: RenderOptions = {}): RenderResult {
     const sites = this.sites;
     refuseStrayCharts(this, sites);
     const findings: Finding[] = validationFindings(this, [CON_001], []).filter((f) => !sites.some((s) => f.location.startsWith(`${s.node.path}/`) || f.location === s.node.path));
@@ -73,6 +86,7 @@ export class PaletteApp extends App implements IPackCatalogScope {
         throw new ValidationError(`sites '${other.node.path}' and '${site.node.path}' are both named '${site.siteName}': each site needs its own output folder name`);
       }
       names.set(site.siteName, site);
+      options.onSite?.(site.siteName, rendered.size, sites.length);
       const r = site.render(new RenderContext());
       rendered.set(site.siteName, r);
       findings.push(...site.check(r));
@@ -87,13 +101,18 @@ export class PaletteApp extends App implements IPackCatalogScope {
     return { sites: files, rendered, findings };
   }
 
-  /** Checks, renders and writes every site. Warnings go to stderr unless `quiet`. */
-  public synth(options: SynthOptions = {}): RenderResult {
+  /**
+   * Checks, renders and writes every site: all of them are swapped into `outdir` together, a
+   * folder palette-vmo did not write is never replaced (see writeSitesAtomically). Warnings
+   * go to stderr unless `quiet`.
+   */
+  public synth(options: SynthOptions = {}): SynthResult {
     const result = this.render();
-    writeSitesAtomically(this.outdir, result.sites, this.replaceAll);
+    const { quiet, ...output } = options;
+    const written = writeSitesAtomically(this.outdir, result.sites, { ...output, pruneAll: this.replaceAll });
     const notable = result.findings.filter((f) => f.level === 'warning' && f.suppressedReason === undefined);
-    if (notable.length && !options.quiet) process.stderr.write(formatFindings(notable) + '\n');
-    return result;
+    if (notable.length && !quiet) process.stderr.write(formatFindings(notable) + '\n');
+    return { ...result, output: written };
   }
 }
 

@@ -20,6 +20,8 @@ import { NET_006 } from './network/net-006-metallb-pools';
 import { NET_007 } from './network/net-007-native-routing-cidr';
 import { NET_008 } from './network/net-008-service-cidr-growth';
 import { NET_009 } from './network/net-009-node-ip-on-mgmt';
+import { NET_010 } from './network/net-010-host-network-room';
+import { NET_011 } from './network/net-011-one-default-gateway';
 import { PAL_005 } from './palette/pal-005-install-order';
 import { PAL_010 } from './palette/pal-010-proxied-access';
 import { SEC_003 } from './security/sec-003-dashboard-auth';
@@ -52,7 +54,7 @@ export type { VmoSiteModel } from './site-model';
 export {
   CAP_001, CAP_002, CAP_003, CAP_004,
   DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008,
-  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
+  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010, NET_011,
   PAL_005, PAL_010,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010, STO_011, STO_012,
@@ -67,7 +69,7 @@ export {
 export const VMO_RULES: readonly Rule<VmoSiteModel>[] = [
   CAP_001, CAP_002, CAP_003, CAP_004,
   DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008,
-  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009,
+  NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010, NET_011,
   PAL_005, PAL_010,
   SEC_003, SEC_005,
   STO_001, STO_002, STO_003, STO_004, STO_005, STO_006, STO_007, STO_008, STO_009, STO_010, STO_011, STO_012,

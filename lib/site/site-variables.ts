@@ -1,5 +1,6 @@
 import { ProfileVariable, VariableFormat } from '../palette/profile-variable';
 import { SitePlan } from '../model/site-plan';
+import { tryVlans } from '../common/vlan-list';
 
 /**
  * The profile variables of RA rev 1.7 ("Implement cluster profile variables"), with the
@@ -64,7 +65,8 @@ export function siteVariables(plan: SitePlan): SiteVariables {
       displayName: 'VLANs for VMs',
       description: "VLAN ids and ranges VMs may use on br0, e.g. '21-100'",
       format: VariableFormat.STRING,
-      defaultValue: plan.vmVlans,
+      // Normalised ('21-50, 60-100' -> '21-50,60-100'), so the default matches the regex (review D12).
+      defaultValue: tryVlans(plan.vmVlans)?.toString() ?? plan.vmVlans,
       regex: '^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$',
       required: true,
     }),

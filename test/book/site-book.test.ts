@@ -184,7 +184,8 @@ describe('the header, the checklist, the findings and the deployment steps', () 
     const rows = tableOf(s.book, 'Findings and suppressions');
     expect(rows).toHaveLength(checks.findings.length);
     for (const f of checks.findings) expect(rows.some((r) => r['Rule'].startsWith(`[${f.ruleId}]`) && r['Finding'] === f.message)).toBe(true);
-    expect(rows.find((r) => r['Rule'].startsWith('[NET-008]'))?.['Level']).toBe('warning (suppressed)');
+    // the RA's own adjacent CIDRs: NET-008 is an info for them
+    expect(rows.find((r) => r['Rule'].startsWith('[NET-008]'))?.['Level']).toBe('info (suppressed)');
     expect(tableOf(s.book, 'Findings and suppressions', 1)).toEqual([{ Rule: '[NET-008](#rule-net-008)', Reason: 'this cluster will not grow past 64 nodes' }]);
   });
 

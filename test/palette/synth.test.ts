@@ -32,6 +32,7 @@ describe('synth', () => {
     synthTo(out);
     const tree = readTree(out);
     expect(Object.keys(tree).sort()).toEqual([
+      'small/.palette-vmo-site',
       'small/checks.json',
       'small/manifests/small-full/vmo-networking.yaml',
       'small/profiles/small-full.json',

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
-import { isValidationError } from '../../lib';
+import { parse } from 'yaml';
+import { isBlocking, isValidationError, PaletteApp, RenderResult, SynthError, VmoSite } from '../../lib';
 import { VlanSet } from '../../lib/common/vlan-set';
 import { loadSiteFile } from '../../lib/site/site-file';
 import { tempDirs } from '../helpers';
@@ -28,6 +29,55 @@ type Stage = (file: string) => unknown;
 const load: Stage = (file) => loadSiteFile(file);
 /** Reads the site file, then parses its vmVlans as the site plan does. */
 const loadVmVlans: Stage = (file) => VlanSet.parse(loadSiteFile(file).vmVlans ?? '').toString();
+
+/** What a site renders to, or the findings that stop it: `<level> <rule> <location>: <message>`. */
+interface Rendered {
+  readonly result?: RenderResult;
+  readonly blocked?: string[];
+  readonly warnings: string[];
+}
+
+/** Reads the site file and checks and renders the site, as synth does before it writes. */
+function render(file: string): Rendered {
+  const props = loadSiteFile(file);
+  const app = new PaletteApp();
+  new VmoSite(app, props.name ?? 'site', props);
+  const line = (f: { level: string; ruleId: string; location: string; message: string }) => `${f.level} ${f.ruleId} ${f.location}: ${f.message}`;
+  try {
+    const result = app.render();
+    return { result, warnings: result.findings.filter((f) => f.level === 'warning').map(line) };
+  } catch (e) {
+    if (!(e instanceof SynthError)) throw e;
+    return { blocked: e.findings.filter(isBlocking).map(line), warnings: e.findings.filter((f) => f.level === 'warning').map(line) };
+  }
+}
+
+/** A rendered site's pack values (first profile that has the pack), parsed. */
+function packValues(r: Rendered, pack: string): Record<string, unknown> {
+  for (const site of r.result?.rendered.values() ?? []) {
+    for (const { json } of site.profiles) {
+      const found = json.spec.template.packs.find((p) => p.name === pack);
+      if (found) return parse(found.values) as Record<string, unknown>;
+    }
+  }
+  throw new Error(`no pack ${pack} rendered`);
+}
+
+/** A rendered site's profile variable default. */
+function variableDefault(r: Rendered, name: string): unknown {
+  for (const site of r.result?.rendered.values() ?? []) {
+    for (const { json } of site.profiles) {
+      const found = json.spec.variables.find((v) => v.name === name);
+      if (found) return found.defaultValue;
+    }
+  }
+  throw new Error(`no variable ${name} rendered`);
+}
+
+/** The value at a dotted path of parsed YAML. */
+function at(values: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), values);
+}
 
 type Expected =
   /**
@@ -115,6 +165,86 @@ const REPRODUCERS: Reproducer[] = [
     stage: (file) => VlanSet.parse(readFileSync(file, 'utf8')),
     expected: { error: { namesFile: false, message: /^VLAN id 5000 in '(1-4094,){5}1-409…' is out of range: VLAN ids are whole numbers from 1 to 4094$/ } },
     withinMs: 1000,
+  },
+  {
+    id: 'r5 profileNamePrefix of 250 characters (D10: ENAMETOOLONG at write): refused by the schema',
+    file: 'r5-long-profile-prefix.yaml',
+    stage: load,
+    expected: { error: { message: /^profileNamePrefix must match pattern "\^\[A-Za-z0-9\]\[A-Za-z0-9\._-\]\{0,63\}\$"$/ } },
+  },
+  {
+    id: 'r5b site name of 256 characters (D8): refused by the schema',
+    file: 'r5b-long-site-name.yaml',
+    stage: load,
+    expected: { error: { message: /^name must match pattern "\^\[a-z0-9\]\(\[a-z0-9-\]\{0,61\}\[a-z0-9\]\)\?\$"$/ } },
+  },
+  {
+    id: 'r5c site name of 64 characters (D8): refused by the schema (63 at most)',
+    file: 'r5c-site-name-64.yaml',
+    stage: load,
+    expected: { error: { message: /^name must match pattern "\^\[a-z0-9\]\(\[a-z0-9-\]\{0,61\}\[a-z0-9\]\)\?\$"$/ } },
+  },
+  {
+    id: 'r6 maxPodsPerNode 300 (D8): a NET-004 warning at the setting, no construct error',
+    file: 'r6-maxpods.yaml',
+    stage: (file) => {
+      const r = render(file);
+      return { blocked: r.blocked ?? [], net004: r.warnings.filter((w) => w.includes('NET-004')) };
+    },
+    expected: {
+      result: {
+        blocked: [],
+        net004: [expect.stringMatching(/^warning NET-004 site two-nic: kubernetes\.maxPodsPerNode: 300 pods per node do not fit a \/24 node block/)],
+      },
+    },
+  },
+  {
+    id: 'r7 VLAN 30 twice in the VM networks (D8): SITE-001 at templates.networks',
+    file: 'r7-dup-nad-vlan.yaml',
+    stage: (file) => render(file).blocked,
+    expected: { result: ['error SITE-001 site two-nic: templates.networks: VLAN 30 is listed twice in the VM networks: list each VLAN once'] },
+  },
+  {
+    id: 'r8 mode bgp without a bgp block (D6): refused by the schema',
+    file: 'r8-bgp-without-bgp.yaml',
+    stage: load,
+    expected: { error: { message: /^loadBalancer\.bgp is required$/ } },
+  },
+  {
+    id: 'r9 vmVlans with blanks and variables on (D12): the variable default is normalised and passes its regex',
+    file: 'r9-vmvlans-blank-variables.yaml',
+    stage: (file) => {
+      const r = render(file);
+      return { blocked: r.blocked ?? [], vmVlans: variableDefault(r, 'vmVlans') };
+    },
+    expected: { result: { blocked: [], vmVlans: '21-50,60-100' } },
+  },
+  {
+    id: 'r10 two addresses in the first pool with variables on (D4): both are written',
+    file: 'r10-variables-pool-dropped.yaml',
+    stage: (file) => {
+      const r = render(file);
+      return {
+        addresses: at(packValues(r, 'lb-metallb-helm'), 'charts.metallb-full.configuration.ipaddresspools.first-pool.spec.addresses'),
+        metallbAddresses: variableDefault(r, 'metallbAddresses'),
+      };
+    },
+    expected: { result: { addresses: ['{{.spectro.var.metallbAddresses}}', '10.20.40.100-10.20.40.150'], metallbAddresses: '10.20.30.100-10.20.30.150' } },
+  },
+  {
+    id: 'r11 nodePodCidrPrefix 26 (D5): the node CIDR mask is written',
+    file: 'r11-nodePodCidrPrefix.yaml',
+    stage: (file) => {
+      const values = packValues(render(file), 'kubernetes');
+      return { podCIDR: at(values, 'pack.podCIDR'), mask: at(values, 'kubeadmconfig.controllerManager.extraArgs.node-cidr-mask-size') };
+    },
+    expected: { result: { podCIDR: '100.64.0.0/20', mask: '26' } },
+  },
+  {
+    id: 'r12 deviceSizeGiB 1e21 (D13.1): refused by the schema',
+    file: 'r12-device-size-1e21.yaml',
+    stage: load,
+    expected: { error: { message: /^storage\.portworx\.deviceSizeGiB must be <= 1048576$/ } },
   },
 ];
 

@@ -1,5 +1,5 @@
 import { FindingLevel } from '../../lib/palette';
-import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009 } from '../../lib/rules';
+import { NET_001, NET_002, NET_003, NET_004, NET_005, NET_006, NET_007, NET_008, NET_009, NET_010, NET_011 } from '../../lib/rules';
 import { check, levelOf, patched, props, site } from './fixtures';
 
 const ERROR = FindingLevel.ERROR;
@@ -206,17 +206,36 @@ describe('NET-008 service CIDR leaves room to grow', () => {
     expect(check(NET_008, props({ kubernetes: { serviceCidr: '100.65.0.0/18' } }))).toEqual([]);
   });
 
-  test('fails on the RA defaults, which the RA itself warns about, suggesting 100.65.0.0/18', () => {
+  test('the RA defaults (kept by the site) get an info in the RA\'s own words, not a warning', () => {
     const v = check(NET_008);
     expect(v).toEqual([
       {
         location: 'kubernetes.serviceCidr',
+        level: FindingLevel.INFO,
         message:
-          'service CIDR 100.64.64.0/18 sits right after the pod CIDR 100.64.0.0/18, so the pod CIDR cannot grow to 100.64.0.0/17 later: ' +
-          'if the cluster may grow, use a service CIDR further away, such as 100.65.0.0/18',
+          "the RA's pod CIDR 100.64.0.0/18 and service CIDR 100.64.64.0/18 are sized for up to 64 nodes; the RA says: \"If the cluster is expected to grow, " +
+          'select a service CIDR that is intentionally further away, such as 100.65.0.0/x, so that the pod CIDR can be increased to support more nodes later" (e.g. 100.65.0.0/18)',
+      },
+    ]);
+    expect(levelOf(NET_008, v[0])).toBe(FindingLevel.INFO);
+  });
+
+  test('fails: adjacent pod and service CIDRs the site chose itself get the warning, suggesting a CIDR further away', () => {
+    const v = check(NET_008, props({ kubernetes: { podCidr: '100.70.0.0/18', serviceCidr: '100.70.64.0/18' } }));
+    expect(v).toEqual([
+      {
+        location: 'kubernetes.serviceCidr',
+        message:
+          'service CIDR 100.70.64.0/18 sits right after the pod CIDR 100.70.0.0/18, so the pod CIDR cannot grow to 100.70.0.0/17 later: ' +
+          'if the cluster may grow, use a service CIDR further away, such as 100.71.0.0/18',
       },
     ]);
     expect(levelOf(NET_008, v[0])).toBe(WARNING);
+  });
+
+  test('fails: keeping one RA default and moving the other next to it is the site\'s own choice: a warning', () => {
+    const v = check(NET_008, props({ kubernetes: { serviceCidr: '100.64.64.0/19' } }));
+    expect(v.map((x) => levelOf(NET_008, x))).toEqual([WARNING]);
   });
 });
 
@@ -238,5 +257,61 @@ describe('NET-009 node IP on the mgmt subnet', () => {
     ]);
     expect(none[0].message).toContain('the OS layer does not pin the kubelet node IP');
     expect(levelOf(NET_009, other[0])).toBe(FindingLevel.INFO);
+  });
+});
+
+describe('NET-010 host networks have room for what is placed on them', () => {
+  test('passes on the RA site: /22 PXE and mgmt, /16 data with its gateway and the default MetalLB pool', () => {
+    expect(check(NET_010)).toEqual([]);
+  });
+
+  test('passes when a subnet is exactly full: 3 + 10 nodes + 1 spare in a /28 (14 usable)', () => {
+    expect(check(NET_010, props({ nodes: { controlPlane: 3, workers: 10 }, network: { mgmt: { vlan: 10, cidr: '172.16.0.0/28' } } }))).toEqual([]);
+  });
+
+  test('fails: a mgmt subnet too small for every node and the repave spare, suggesting the prefix', () => {
+    const v = check(NET_010, props({ nodes: { controlPlane: 3, workers: 11 }, network: { mgmt: { vlan: 10, cidr: '172.16.0.0/28' } } }));
+    expect(v).toEqual([
+      {
+        location: 'network.mgmt.cidr',
+        message: 'mgmt subnet 172.16.0.0/28 has 14 usable address(es), but 3 control-plane and 11 worker node(s), 1 repave spare need 15: use a /27 or larger',
+      },
+    ]);
+    expect(levelOf(NET_010, v[0])).toBe(ERROR);
+  });
+
+  test('fails: MetalLB pools that leave the data subnet no address for the nodes', () => {
+    const v = check(
+      NET_010,
+      props({
+        network: { data: { vlan: 20, cidr: '10.20.30.0/27', gateway: '10.20.30.1' } },
+        loadBalancer: { pools: [{ name: 'public', addresses: ['10.20.30.10-10.20.30.30'] }] },
+      }),
+    );
+    expect(v).toEqual([
+      {
+        location: 'network.data.cidr',
+        message:
+          'data subnet 10.20.30.0/27 has 30 usable address(es), but 3 control-plane and 5 worker node(s), 1 repave spare, the gateway, 21 MetalLB pool address(es) need 31: use a /26 or larger, or smaller MetalLB pools',
+      },
+    ]);
+  });
+});
+
+describe('NET-011 one default gateway, on the data subnet', () => {
+  test('passes on the RA site: only the data subnet has a gateway', () => {
+    expect(check(NET_011)).toEqual([]);
+  });
+
+  test('fails: a gateway on the mgmt subnet would give the nodes a second default route', () => {
+    const v = check(NET_011, props({ network: { mgmt: { vlan: 10, cidr: '172.16.0.0/22', gateway: '172.16.0.1' } } }));
+    expect(v).toEqual([
+      {
+        location: 'network.mgmt.gateway',
+        message:
+          "the mgmt subnet has a gateway (172.16.0.1), so nodes would get a second default route beside the data VLAN's: remove it, and reach other networks over mgmt with static routes on the subnet in MAAS",
+      },
+    ]);
+    expect(levelOf(NET_011, v[0])).toBe(WARNING);
   });
 });

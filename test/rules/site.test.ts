@@ -12,7 +12,7 @@ describe('VMO_RULES', () => {
     expect(ids).toEqual([
       'CAP-001', 'CAP-002', 'CAP-003', 'CAP-004',
       'DEP-001', 'DEP-002', 'DEP-003', 'DEP-004', 'DEP-005', 'DEP-006', 'DEP-007', 'DEP-008',
-      'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009',
+      'NET-001', 'NET-002', 'NET-003', 'NET-004', 'NET-005', 'NET-006', 'NET-007', 'NET-008', 'NET-009', 'NET-010', 'NET-011',
       'PAL-005', 'PAL-010',
       'SEC-003', 'SEC-005',
       'STO-001', 'STO-002', 'STO-003', 'STO-004', 'STO-005', 'STO-006', 'STO-007', 'STO-008', 'STO-009', 'STO-010', 'STO-011', 'STO-012',
@@ -26,10 +26,10 @@ describe('VMO_RULES', () => {
 });
 
 describe('valid sites', () => {
-  test('the RA four-NIC site has no error; it warns about the service CIDR next to the pod CIDR and reports its capacity', () => {
+  test('the RA four-NIC site has no error and no warning: its own default CIDRs get an info, and its capacity is reported', () => {
     const f = findings(RA);
     expect(f.filter((x) => x.level === 'error')).toEqual([]);
-    expect(f.map((x) => `${x.level} ${x.ruleId}`)).toEqual(['info CAP-001', 'info CAP-003', 'warning NET-008']);
+    expect(f.map((x) => `${x.level} ${x.ruleId}`)).toEqual(['info CAP-001', 'info CAP-003', 'info NET-008']);
   });
 
   test('the two-NIC site (VMs on 21-100, clear of bond0.10 and bond0.20) has no error', () => {
@@ -39,7 +39,7 @@ describe('valid sites', () => {
   test('the two-NIC site with the data VLAN on br0 (NAD VLAN 20 allowed) has no error, only the shared-VLAN warning', () => {
     const f = findings(TWO_NIC_VM_ON_DATA_VLAN);
     expect(f.filter((x) => x.level === 'error')).toEqual([]);
-    expect(f.filter((x) => x.level === 'warning').map((x) => x.ruleId)).toEqual(['NET-008', 'VLAN-008', 'VLAN-008']);
+    expect(f.filter((x) => x.level === 'warning').map((x) => x.ruleId)).toEqual(['VLAN-008', 'VLAN-008']);
   });
 
   test('the RA site as the app checks it (profile checks, output checks, VMO rules) has no error-level finding', () => {

@@ -5,8 +5,7 @@ import { CommandOutput } from '../../api/commands/command-output';
 import { runCommand } from '../../api/commands/run-command';
 import { ExitCode } from '../../api/exit-code';
 import { PaletteClient } from '../../api/palette-client';
-import { PaletteClientConfig, PaletteConfigFlags } from '../../api/palette-client-config';
-import { isValidationError, ValidationError } from '../../common/errors';
+import { ValidationError } from '../../common/errors';
 import { DEPLOY_FOLDER } from '../../palette/cluster/maas-cluster-files';
 import { SpectroMaasClusterEntity } from '../../palette/cluster/maas-cluster-payload';
 import { fillPlaceholders, Placeholder, placeholdersIn } from '../../palette/cluster/placeholders';
@@ -191,56 +190,4 @@ async function validateOne(p: ClusterPayload, client: ClusterValidator, lookups:
   if (errors.length) return ExitCode.INVALID;
   output.out(`${name}: valid on Palette (${p.entity.spec.machinepoolconfig.length} machine pools, ${p.entity.spec.profiles.length} profiles)`);
   return ExitCode.OK;
-}
-
-const USAGE = `usage: palette-vmo deploy <site>... [--validate] [--host URL] [--api-key KEY] [--project-uid UID]
-
-  <site> is a site file, an app program or a site output folder (dist/<site>).
-  Without --validate: prints each cluster's pools, profiles and the inputs it needs.
-  --validate: fills in the profile, cloud account and backup location uids from Palette and the
-  input variables from TF_VAR_<name>, then sends the cluster to Palette's validate endpoint.
-  Palette: PALETTE_HOST, PALETTE_API_KEY, PALETTE_PROJECT_UID (or the flags).`;
-
-/**
- * The `deploy` command line: `argv` after `deploy`. Returns the exit code (2 for a usage error).
- * Self-contained, so the command line dispatches to it with one line.
- */
-export async function runDeployCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, output: CommandOutput): Promise<number> {
-  const targets: string[] = [];
-  const flags: { -readonly [K in keyof PaletteConfigFlags]: PaletteConfigFlags[K] } = {};
-  let validate = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string | undefined => argv[++i];
-    if (a === '-h' || a === '--help') {
-      output.out(USAGE);
-      return 0;
-    } else if (a === '--validate') validate = true;
-    else if (a === '--host') flags.host = value();
-    else if (a === '--api-key') flags.apiKey = value();
-    else if (a === '--project-uid') flags.projectUid = value();
-    else if (a.startsWith('-')) {
-      output.err(`palette-vmo deploy: unknown option '${a}'\n\n${USAGE}`);
-      return 2;
-    } else targets.push(a);
-  }
-  if (!targets.length) {
-    output.err(`palette-vmo deploy: give a site file, app program or site output folder\n\n${USAGE}`);
-    return 2;
-  }
-  let client: PaletteClient | undefined;
-  if (validate) {
-    try {
-      client = new PaletteClient(PaletteClientConfig.fromEnv(env, flags));
-    } catch (e) {
-      if (!isValidationError(e)) throw e;
-      output.err(e.message);
-      return ExitCode.INVALID;
-    }
-  }
-  try {
-    return await deploy({ targets, validate, client, env, output });
-  } finally {
-    await client?.close();
-  }
 }

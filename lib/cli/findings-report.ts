@@ -1,0 +1,80 @@
+import { extname, relative } from 'path';
+import { Finding, formatFindings, isBlocking } from '../palette/finding';
+import { settingPosition } from './setting-position';
+
+/** A finding's site and the rest of its location (`site lab: kubernetes.podCidr`). */
+export function splitLocation(f: Finding): { site?: string; where: string } {
+  const m = /^site ([^:]+): (.*)$/.exec(f.location);
+  return m ? { site: m[1], where: m[2] } : { where: f.location };
+}
+
+/** True when a location is a site setting path (`network.data.cidr`, `templates.networks[0]`). */
+function isSettingPath(where: string): boolean {
+  return /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*|\[\d+\])*$/.test(where);
+}
+
+/** A finding that fails the run: an error, or with --strict a warning (not suppressed either way). */
+export function failsRun(f: Finding, strict: boolean): boolean {
+  return isBlocking(f) || (strict && f.level === 'warning' && f.suppressedReason === undefined);
+}
+
+/** Each site's findings as a table: `site <name>: N error(s)[, N warning(s) fail with --strict]`, then the rows. */
+export function findingsText(sites: readonly string[], findings: readonly Finding[], strict: boolean): string[] {
+  const lines: string[] = [];
+  for (const site of sites) {
+    const own = findings.filter((f) => splitLocation(f).site === site);
+    const errors = own.filter(isBlocking).length;
+    const strictWarnings = strict ? own.filter((f) => failsRun(f, true) && !isBlocking(f)).length : 0;
+    lines.push(`site ${site}: ${errors} error(s)${strictWarnings ? `, ${strictWarnings} warning(s) (--strict: warnings fail)` : ''}`);
+    lines.push(own.length ? formatFindings(own) : 'no findings');
+  }
+  const other = findings.filter((f) => {
+    const s = splitLocation(f).site;
+    return s === undefined || !sites.includes(s);
+  });
+  if (other.length) lines.push(formatFindings(other));
+  return lines;
+}
+
+/** One finding for `--json`: where (file, setting, line) for CI annotations, what, and why. */
+export interface FindingJson {
+  readonly ruleId: string;
+  readonly level: 'error' | 'warning' | 'info';
+  /** True when it fails the run (an error; a warning with --strict). */
+  readonly fails: boolean;
+  readonly site?: string;
+  /** The site file or app program, relative to the working folder. */
+  readonly file?: string;
+  /** The site setting path, when the finding is about one. */
+  readonly setting?: string;
+  /** Where the setting is written in a site YAML file (1-based). */
+  readonly line?: number;
+  readonly column?: number;
+  readonly location: string;
+  readonly message: string;
+  /** Where the rule comes from (RA section, seed). */
+  readonly source: string;
+  readonly suppressedReason?: string;
+}
+
+export function findingsJson(findings: readonly Finding[], siteSources: ReadonlyMap<string, string>, strict: boolean, cwd: string): FindingJson[] {
+  return findings.map((f) => {
+    const { site, where } = splitLocation(f);
+    const file = site !== undefined ? siteSources.get(site) : undefined;
+    const setting = isSettingPath(where) ? where : undefined;
+    const position = file && setting && /^\.ya?ml$/.test(extname(file)) ? settingPosition(file, setting) : undefined;
+    return {
+      ruleId: f.ruleId,
+      level: f.level,
+      fails: failsRun(f, strict),
+      ...(site !== undefined ? { site } : {}),
+      ...(file !== undefined ? { file: relative(cwd, file) } : {}),
+      ...(setting !== undefined ? { setting } : {}),
+      ...(position ? { line: position.line, column: position.column } : {}),
+      location: f.location,
+      message: f.message,
+      source: f.source,
+      ...(f.suppressedReason !== undefined ? { suppressedReason: f.suppressedReason } : {}),
+    };
+  });
+}

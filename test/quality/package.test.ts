@@ -1,0 +1,55 @@
+import { spawnSync } from 'child_process';
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { REPO_ROOT } from '../helpers';
+
+/**
+ * What `npm pack` ships (the files npm lists for the package, from the build that `prepare`
+ * made): compiled JavaScript for the library, the command line and the imports, the pack
+ * catalog, the site schema and the LICENSE; no TypeScript sources of imports/, no build
+ * leftovers. A scratch consumer install was checked by hand (README "Using the package").
+ */
+interface PackageJson {
+  readonly bin: Record<string, string>;
+  readonly main: string;
+  readonly exports: Record<string, string | Record<string, string>>;
+  readonly scripts: Record<string, string>;
+}
+
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as PackageJson;
+
+function packedFiles(): string[] {
+  if (!existsSync(join(REPO_ROOT, 'build', 'lib', 'index.js'))) throw new Error('build/ is missing: run npm run build (npm ci runs it through prepare)');
+  const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  return (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
+}
+
+describe('the npm package', () => {
+  test('ships compiled JavaScript, the catalog, the schema and the LICENSE, and no build leftovers', () => {
+    const files = packedFiles();
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'build/bin/palette-vmo.js', 'build/lib/index.js', 'build/lib/cli/run-cli.js', 'schema/site.schema.json', 'build/imports/k8s.cni.cncf.io.js', 'build/imports/k8s.cni.cncf.io.d.ts']));
+    expect(files.some((f) => f.startsWith('packs/') && f.endsWith('/values.yaml'))).toBe(true);
+    expect(files.filter((f) => /\.tsbuildinfo$|^build\/(apps|test)\/|^build\/bin\/synth\.|^imports\/|^(lib|bin|test|apps|dist)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
+    expect(readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+  });
+
+  test('the bin, the main entry and every exports target are in the package; prepare builds', () => {
+    const files = new Set(packedFiles());
+    expect(files.has(pkg.bin['palette-vmo'])).toBe(true);
+    expect(readFileSync(join(REPO_ROOT, pkg.bin['palette-vmo']), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(files.has(pkg.main)).toBe(true);
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+    for (const target of targets) {
+      const pattern = new RegExp(`^${target.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace('*', '.+')}$`);
+      expect([target, [...files].some((f) => pattern.test(f)) || target === './package.json']).toEqual([target, true]);
+    }
+  });
+
+  test('the imports subpath resolves to compiled JavaScript under plain Node', () => {
+    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(require.resolve('cdk8s-palette-vmo/imports/k8s.cni.cncf.io'))"], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(join(REPO_ROOT, 'build', 'imports', 'k8s.cni.cncf.io.js'));
+  });
+});
