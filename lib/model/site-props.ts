@@ -162,6 +162,7 @@ export interface KubernetesSettings {
 export interface OidcSettings {
   /** The OIDC issuer URL. */
   readonly issuerUrl: string;
+  /** The client id the API server accepts tokens for. */
   readonly clientId: string;
   /** @default "email" */
   readonly usernameClaim?: string;
@@ -169,6 +170,7 @@ export interface OidcSettings {
   readonly groupsClaim?: string;
 }
 
+/** How many nodes of each kind the cluster has, and the CPUs of a worker. */
 export interface NodeCounts {
   /**
    * Control-plane nodes: an odd number, at least 3 (etcd quorum).
@@ -549,10 +551,15 @@ export interface ProfileLayoutSettings {
   readonly names?: ProfileNames;
 }
 
+/** The profile names, each replacing the one `profileNamePrefix` and the RA give. */
 export interface ProfileNames {
+  /** The Full profile's name; unset: `<profileNamePrefix>-Full`. */
   readonly full?: string;
+  /** The Infra profile's name; unset: `<profileNamePrefix>-Infra-MaaS-<storage>`, e.g. `VMO-RA-Infra-MaaS-PureFlashArray`. */
   readonly infra?: string;
+  /** The Core profile's name; unset: `<profileNamePrefix>-Core-PXKE`. */
   readonly core?: string;
+  /** The Templates profile's name; unset: `<profileNamePrefix>-Templates`. */
   readonly templates?: string;
 }
 

@@ -96,6 +96,7 @@ export interface StorageFacts {
   readonly interfaces?: readonly string[];
 }
 
+/** The Pure FlashArray cloud drives a storage layer uses. */
 export interface FlashArrayFacts {
   /** The data drive each node requests, GiB. */
   readonly deviceSizeGiB?: number;
@@ -141,25 +142,31 @@ export interface ProxyFacts {
   readonly vmDashboardIntegration: boolean;
 }
 
-/** A layer that reports the facts of one role about what it wrote. */
+/** A Kubernetes layer that reports what it wrote (pod and service CIDRs, version, dashboard access). */
 export interface IKubernetesLayer extends ProfileLayer {
   kubernetesFacts(rendered: RenderedLayer): KubernetesFacts;
 }
+/** An OS layer that reports what it wrote (node-IP CIDR, packages, kubelet settings). */
 export interface IOsLayer extends ProfileLayer {
   osFacts(rendered: RenderedLayer): OsFacts;
 }
+/** A CNI layer that reports what it wrote (routing mode, bridge interface preset). */
 export interface ICniLayer extends ProfileLayer {
   cniFacts(rendered: RenderedLayer): CniFacts;
 }
+/** A storage layer that reports what it wrote (product, storage classes, replicas, storage nodes). */
 export interface IStorageFactsLayer extends ProfileLayer {
   storageFacts(rendered: RenderedLayer): StorageFacts;
 }
+/** A load balancer layer that reports what it wrote (address pools and how they are announced). */
 export interface ILoadBalancerLayer extends ProfileLayer {
   loadBalancerFacts(rendered: RenderedLayer): LoadBalancerFacts;
 }
+/** A reverse-proxy layer that reports what it wrote (whether the VM dashboard goes through it). */
 export interface IProxyLayer extends ProfileLayer {
   proxyFacts(rendered: RenderedLayer): ProxyFacts;
 }
+/** A VMO layer that reports what it wrote (VLAN filtering, dashboard access, snapshot class). */
 export interface IVmoLayer extends ProfileLayer {
   vmoFacts(rendered: RenderedLayer): VmoFacts;
 }

@@ -47,7 +47,9 @@ export interface ClusterProfileProps {
    * @default no tags
    */
   readonly tags?: readonly string[];
+  /** Full, infra or add-on: which layers the profile may hold. */
   readonly type: ProfileType;
+  /** The cloud the profile deploys to (`maas`); add-on profiles are `all`. */
   readonly cloudType: CloudType;
   /** The layers, in stack order (os, k8s, cni, csi, then add-ons). @default none; see addLayer */
   readonly layers?: readonly ProfileLayer[];

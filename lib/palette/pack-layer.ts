@@ -19,6 +19,7 @@ export interface PackLayerProps extends ProfileLayerProps {
   readonly version: string;
   /** The tag selected in the UI (may be a wildcard such as `1.32.x`). @default the version */
   readonly tag?: string;
+  /** Where the pack sits in the stack: os, k8s, cni, csi or addon. */
   readonly layer: LayerType;
   /** Must match the registry's kind. @default the type the registry serves (`spectro` for Public Repo) */
   readonly type?: PackType;

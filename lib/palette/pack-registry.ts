@@ -15,6 +15,7 @@ export interface PackRegistryProps {
   readonly uid: string;
   /** The registry name as Palette shows it, e.g. `Public Repo`. */
   readonly name: string;
+  /** What the registry serves: Palette packs, Helm charts or OCI artifacts. */
   readonly kind: RegistryKind;
   /** @default false */
   readonly isPrivate?: boolean;

@@ -59,6 +59,7 @@ export interface VmoProfilesProps extends PaletteSiteProps {
   readonly hosts: SiteHosts;
   /** @default VmoProfileLayout.BOTH */
   readonly layout?: VmoProfileLayout;
+  /** The name of each profile kind. */
   readonly names: VmoProfileNames;
   /** Version of every profile. @default '1.0.0' */
   readonly version?: string;

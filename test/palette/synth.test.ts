@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'fs';
 import { join, relative } from 'path';
 import { parse } from 'yaml';
-import { PaletteApp, ProfileVariable } from '../../lib/palette';
+import { Construct } from 'constructs';
+import { PaletteApp, ProfileVariable, SynthError } from '../../lib/palette';
 import { tempDirs } from '../helpers';
 import { smallSite } from './fixtures';
 
@@ -76,6 +77,40 @@ describe('synth', () => {
     expect(() => app.synth()).toThrow(/SEC-001/);
     expect(readTree(out)).toEqual(before);
     expect(readdirSync(join(out, '..')).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([]);
+  });
+
+  test('node.addValidation on any construct is a finding (CON-001, or the rule it names); an error writes nothing', () => {
+    const out = tempDir();
+    synthTo(out);
+    const before = readTree(out);
+    const app = new PaletteApp({ outdir: out });
+    const { cni } = smallSite(app);
+    // A construct of the user's own, deep in a layer, and one directly on the app.
+    const mine = new Construct(cni, 'my-policy');
+    mine.node.addValidation({ validate: () => ['the CNI needs a second look before this site goes live'] });
+    new Construct(app, 'app-level').node.addValidation({ validate: () => ['[NET-002] the pod CIDR overlaps the lab network'] });
+    let error: unknown;
+    try {
+      app.synth({ quiet: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SynthError);
+    const findings = (error as SynthError).findings.filter((f) => f.level === 'error');
+    expect(findings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ ruleId: 'CON-001', message: 'the CNI needs a second look before this site goes live', location: expect.stringContaining('my-policy') }),
+      expect.objectContaining({ ruleId: 'NET-002', message: 'the pod CIDR overlaps the lab network', location: expect.stringContaining('app-level') }),
+    ]));
+    expect(readTree(out)).toEqual(before);
+  });
+
+  test('a validation that passes changes nothing: the site is written', () => {
+    const out = tempDir();
+    const app = new PaletteApp({ outdir: out });
+    const { cni } = smallSite(app);
+    new Construct(cni, 'my-policy').node.addValidation({ validate: () => [] });
+    app.synth({ quiet: true });
+    expect(Object.keys(readTree(out))).toContain('small/checks.json');
   });
 
   test('a layer that throws while rendering leaves the previous output untouched', () => {

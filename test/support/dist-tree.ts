@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join, relative } from 'path';
 import { parseAllDocuments } from 'yaml';
+import { addTargets, expandTargets } from '../../lib/cli/targets';
+import { PaletteApp } from '../../lib/palette/palette-app';
 
 /**
  * Walks a synthesized output folder (`dist/<site>/profiles/*.json`) and hands out what a
@@ -166,4 +168,16 @@ export function manifestObjects(manifest: DistManifest): { where: string; value:
   return parseStrictYaml(manifest.content)
     .documents.filter((d) => d.value !== null && d.value !== undefined)
     .map((d) => ({ where: `${manifest.where} document ${d.index}`, value: d.value }));
+}
+
+/**
+ * Synthesizes every reference site (apps/ and sites/) afresh into `outdir`, as `npm run synth`
+ * does, so the quality tests check what the code writes now; CI's dist/ diff is the check that
+ * the committed copy is current.
+ */
+export function synthesizeReferenceSites(outdir: string): string {
+  const app = new PaletteApp({ outdir });
+  addTargets(app, expandTargets([join(REPO_ROOT, 'apps'), join(REPO_ROOT, 'sites')]));
+  app.synth({ quiet: true });
+  return outdir;
 }

@@ -29,6 +29,7 @@ export function rbdClassParameters(namespace: string): Record<string, string> {
 }
 
 export interface CephRbdStorageClassProps {
+  /** The StorageClass name, e.g. `ceph-block`. */
   readonly name: string;
   /** The CephBlockPool the class provisions images in. */
   readonly pool: string;
