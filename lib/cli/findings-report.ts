@@ -36,6 +36,28 @@ export function findingsText(sites: readonly string[], findings: readonly Findin
   return lines;
 }
 
+/**
+ * The warnings of a successful run, each distinct one once: a warning several sites share (the
+ * same pack version without published defaults, say) is one line naming the sites, so a fleet
+ * run prints what to act on, not the same line per site. `checks.json` keeps every finding.
+ */
+export function warningSummary(findings: readonly Finding[]): string[] {
+  const groups = new Map<string, { finding: Finding; wheres: string[] }>();
+  for (const f of findings) {
+    const { site, where } = splitLocation(f);
+    const key = `${f.level}\u0000${f.ruleId}\u0000${f.message}`;
+    const group = groups.get(key) ?? { finding: f, wheres: [] };
+    const name = site ?? where;
+    if (!group.wheres.includes(name)) group.wheres.push(name);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ finding: f, wheres }) => {
+    if (wheres.length === 1) return `${f.level}  ${f.ruleId}  ${f.location}: ${f.message}`;
+    const shown = wheres.length > 3 ? `${wheres.slice(0, 3).join(', ')} and ${wheres.length - 3} more` : wheres.join(', ');
+    return `${f.level}  ${f.ruleId}  ${wheres.length} sites (${shown}): ${f.message}`;
+  });
+}
+
 /** One finding for `--json`: where (file, setting, line) for CI annotations, what, and why. */
 export interface FindingJson {
   readonly ruleId: string;

@@ -109,6 +109,21 @@ describe('palette-vmo command line', () => {
     expect(missing.err.trim()).toMatch(/^pack catalog folder '.*nope' does not exist or is not a folder: give the folder that holds <pack name>\/<version>\/values\.yaml$/);
   });
 
+  test('synth: a warning several sites share is printed once, naming the sites (checks.json keeps each)', async () => {
+    const sites = tempDir();
+    writeSite(sites, 'east');
+    writeSite(sites, 'west');
+    const out = tempDir();
+    const r = await cli(['synth', sites, '-o', out]);
+    expect(r.code).toBe(0);
+    const ubuntu = r.err.split('\n').filter((l) => /PAL-008 .*pack ubuntu-maas 22\.04/.test(l));
+    expect(ubuntu).toEqual([expect.stringMatching(/^warning {2}PAL-008 {2}2 sites \(east, west\): pack ubuntu-maas 22\.04 has no published defaults/)]);
+    for (const site of ['east', 'west']) {
+      const checks = JSON.parse(readFileSync(join(out, site, 'checks.json'), 'utf8')) as { findings: { ruleId: string; location: string }[] };
+      expect(checks.findings.some((f) => f.ruleId === 'PAL-008' && f.location.endsWith('layer ubuntu-maas'))).toBe(true);
+    }
+  });
+
   test('synth: several files and folders in one call, all written together, one success line', async () => {
     const sites = tempDir();
     writeSite(sites, 'east');

@@ -70,7 +70,7 @@ function usage(): UsageError {
 
 /** Warnings (and errors) as tables on stderr, or everything as one JSON document on stdout. */
 async function report(run: RenderedTargets, io: CliIo, strict: boolean, json: boolean, written: Record<string, unknown>): Promise<void> {
-  const [{ findingsJson, findingsText }, { siteNames }] = await Promise.all([import('../findings-report'), import('../site-run')]);
+  const [{ failsRun, findingsJson, findingsText, warningSummary }, { siteNames }] = await Promise.all([import('../findings-report'), import('../site-run')]);
   if (json) {
     const findings = findingsJson(run.findings, run.siteSources, strict, process.cwd());
     io.out(JSON.stringify({ ok: written.written === true, strict, sites: siteNames(run), ...written, findings }, null, 2));
@@ -78,6 +78,11 @@ async function report(run: RenderedTargets, io: CliIo, strict: boolean, json: bo
   }
   const shown = run.result ? run.findings.filter((f) => f.level !== 'info' && f.suppressedReason === undefined) : run.findings;
   if (!shown.length) return;
+  if (run.result && !shown.some((f) => failsRun(f, strict))) {
+    // Written: each distinct warning once (checks.json of each site has them all).
+    for (const line of warningSummary(shown)) io.err(line);
+    return;
+  }
   const names = siteNames(run).filter((s) => shown.some((f) => f.location.startsWith(`site ${s}:`)));
   for (const line of findingsText(names, shown, strict)) io.err(line);
 }
