@@ -1,16 +1,9 @@
+import { MaasMachinePool } from '../palette/cluster/maas-cluster';
 import { RA_DEFAULTS } from './ra-defaults';
 import { MaasPoolSettings, MaasSettings } from './site-props';
 
 /** A machine pool with its defaults filled in, and the settings it comes from (for findings). */
-export interface MaasPoolPlan {
-  readonly name: string;
-  readonly controlPlane: boolean;
-  readonly count: number;
-  readonly azs: readonly string[];
-  readonly resourcePool: string;
-  readonly minCpu: number;
-  readonly minMemoryMiB: number;
-  readonly nodeTags: readonly string[];
+export interface MaasPoolPlan extends MaasMachinePool {
   /** The site setting of the pool, e.g. `maas.workerPools[1]` or `maas.controlPlane`. */
   readonly setting: string;
   /** The setting its count comes from: `nodes.controlPlane`, `nodes.workers` or `maas.workerPools[i].count`. */

@@ -1,4 +1,5 @@
-import { PaletteApp, SynthError, VmoSite, VmoSiteProps } from '../../lib';
+import { VmoSiteProps } from '../../lib';
+import { renderSite, siteLocation } from '../site/fixtures';
 
 /** The RA four-NIC site with its MAAS side: the RA's resource pools, two AZs, profile variables on. */
 export const MAAS_SITE: VmoSiteProps = {
@@ -21,14 +22,8 @@ export interface Synthesized {
 
 /** What the site writes, freshly synthesized in memory, or its blocking findings. */
 export function synthSite(props: VmoSiteProps = MAAS_SITE): Synthesized {
-  const app = new PaletteApp({ outdir: '/nonexistent' });
-  new VmoSite(app, props.name ?? 'site', props);
-  try {
-    return { files: app.render().sites.get(props.name ?? 'site') ?? new Map(), errors: [] };
-  } catch (e) {
-    if (!(e instanceof SynthError)) throw e;
-    return { files: new Map(), errors: e.findings.filter((f) => f.level === 'error' && f.suppressedReason === undefined).map((f) => `${f.ruleId} ${f.location.replace(/^site [^:]+: /, '')}`) };
-  }
+  const { files, errors } = renderSite(props);
+  return { files, errors: errors.map((f) => `${f.ruleId} ${siteLocation(f)}`) };
 }
 
 /** A file the site writes, parsed as JSON; fails the test when it is missing. */

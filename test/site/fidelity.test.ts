@@ -6,10 +6,11 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { PaletteApp, ProfileJson, SynthError, VmoSite, VmoSiteProps } from '../../lib';
+import { PaletteApp, ProfileJson, VmoSite, VmoSiteProps } from '../../lib';
 import { addTarget } from '../../lib/cli/load-target';
 import { tempDirs } from '../helpers';
 import { TEST_CA_PEM } from '../packs/ubuntu-fixtures';
+import { renderSite, siteLocation } from './fixtures';
 
 const APPS = join(__dirname, '..', '..', 'apps');
 const tempDir = tempDirs('fidelity-');
@@ -25,14 +26,8 @@ function synthTargets(...targets: string[]): Map<string, Files> {
 
 /** Synthesizes one site from props, or returns the unsuppressed error findings that refuse it. */
 function synth(props: VmoSiteProps): { files: Files; errors: string[] } {
-  const app = new PaletteApp({ outdir: '/nonexistent' });
-  new VmoSite(app, props.name ?? 'site', props);
-  try {
-    return { files: app.render().sites.get(props.name ?? 'site') ?? new Map(), errors: [] };
-  } catch (e) {
-    if (!(e instanceof SynthError)) throw e;
-    return { files: new Map(), errors: e.findings.filter((f) => f.level === 'error' && !f.suppressedReason).map((f) => `${f.ruleId} ${f.location.replace(/^site [^:]+: /, '')}: ${f.message}`) };
-  }
+  const { files, errors } = renderSite(props);
+  return { files, errors: errors.map((f) => `${f.ruleId} ${siteLocation(f)}: ${f.message}`) };
 }
 
 const profile = (files: Files | undefined, name: string): ProfileJson => JSON.parse(files?.get(`profiles/${name}.json`) ?? 'null');

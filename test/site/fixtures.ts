@@ -1,4 +1,4 @@
-import { PaletteApp, SynthError, VmoSite, VmoSiteLayers, VmoSiteProps } from '../../lib';
+import { Finding, PaletteApp, SiteFiles, SynthError, VmoSite, VmoSiteLayers, VmoSiteProps } from '../../lib';
 import { renderLayer } from '../helpers';
 
 /** The RA rev 1.7 reference site, as apps/ra-reference.ts describes it. */
@@ -31,15 +31,22 @@ export function layerValues(site: VmoSite, layer: keyof VmoSiteLayers) {
   return renderLayer(layerOf(site, layer));
 }
 
-/** The error findings the app reports for a site (rendered and checked as synth would), as `RULE: message`. */
-export function errorIds(props: VmoSiteProps): string[] {
+/** What a site writes, rendered and checked in memory as synth would: its files, or the unsuppressed errors that refuse it. */
+export function renderSite(props: VmoSiteProps): { files: SiteFiles; errors: Finding[] } {
   const app = new PaletteApp({ outdir: '/nonexistent' });
   new VmoSite(app, props.name ?? 'site', props);
   try {
-    app.render();
-    return [];
+    return { files: app.render().sites.get(props.name ?? 'site') ?? new Map(), errors: [] };
   } catch (e) {
     if (!(e instanceof SynthError)) throw e;
-    return e.findings.filter((f) => f.level === 'error' && f.suppressedReason === undefined).map((f) => `${f.ruleId}: ${f.message}`);
+    return { files: new Map(), errors: e.findings.filter((f) => f.level === 'error' && f.suppressedReason === undefined) };
   }
 }
+
+/** The error findings the app reports for a site (rendered and checked as synth would), as `RULE: message`. */
+export function errorIds(props: VmoSiteProps): string[] {
+  return renderSite(props).errors.map((f) => `${f.ruleId}: ${f.message}`);
+}
+
+/** A finding's location without its `site <name>: ` prefix. */
+export const siteLocation = (f: Finding): string => f.location.replace(/^site [^:]+: /, '');

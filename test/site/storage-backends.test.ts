@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
-import { PaletteApp, SynthError, VmoSite, VmoSiteProps } from '../../lib';
+import { VmoSite, VmoSiteProps } from '../../lib';
 import { STO_005, STO_006, STO_007, STO_008 } from '../../lib/rules';
 import { check, manifestLayer } from '../rules/fixtures';
+import { renderSite } from './fixtures';
 import { VmoProfileKind } from '../../lib/site';
 
 /*
@@ -28,16 +29,7 @@ interface PackJson {
 }
 
 /** The files a site writes, or the error findings that refuse it. */
-function synth(props: VmoSiteProps): { files: Map<string, string>; errors: { ruleId: string; location: string; message: string }[] } {
-  const app = new PaletteApp({ outdir: '/nonexistent' });
-  new VmoSite(app, props.name ?? 'site', props);
-  try {
-    return { files: app.render().sites.get(props.name ?? 'site') ?? new Map(), errors: [] };
-  } catch (e) {
-    if (!(e instanceof SynthError)) throw e;
-    return { files: new Map(), errors: e.findings.filter((f) => f.level === 'error' && f.suppressedReason === undefined) };
-  }
-}
+const synth = renderSite;
 
 /** The Full profile's packs, by name. */
 function fullPacks(props: VmoSiteProps): Map<string, PackJson> {
