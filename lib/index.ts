@@ -168,7 +168,7 @@ export type { NfsPartProps } from './packs/ubuntu/parts/nfs-part';
 export { PURE_FLASHARRAY_UDEV_RULES, PureFlashArrayUdevPart } from './packs/ubuntu/parts/pure-flasharray-udev-part';
 export { ServiceRestartPart } from './packs/ubuntu/parts/service-restart-part';
 export {
-  RA_MAX_PODS, RA_MIN_WORKER_CPUS, RA_RESERVED_CPU_CORES, WorkerTuningPart,
+  RA_MAX_PODS, RA_MIN_WORKER_CPUS, RA_RECOMMENDED_WORKER_CPUS, RA_RESERVED_CPU_CORES, WorkerTuningPart,
 } from './packs/ubuntu/parts/worker-tuning-part';
 export type { WorkerTuningPartProps } from './packs/ubuntu/parts/worker-tuning-part';
 export { TopologyManagerPolicy } from './packs/ubuntu/topology-manager-policy';

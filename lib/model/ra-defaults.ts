@@ -6,7 +6,7 @@ import { DEFAULT_NODE_CIDR_MASK_SIZE, PXK_RA_POD_CIDR, PXK_RA_SERVICE_CIDR, PXK_
 import { LONGHORN_DEFAULT_REPLICAS, LONGHORN_OVER_PROVISIONING_PERCENTAGE, LONGHORN_PACK_VERSION } from '../packs/longhorn/longhorn-pack';
 import { PORTWORX_PACK_VERSION } from '../packs/portworx/portworx-pack';
 import { CEPH_DEFAULT_REPLICAS, ROOK_CEPH_PACK_VERSION } from '../packs/rook-ceph/rook-ceph-pack';
-import { RA_MAX_PODS, RA_MIN_WORKER_CPUS } from '../packs/ubuntu/parts/worker-tuning-part';
+import { RA_MAX_PODS, RA_RECOMMENDED_WORKER_CPUS } from '../packs/ubuntu/parts/worker-tuning-part';
 
 export const RA_DEFAULTS = {
   /** The RA names its profiles `VMO-RA-...`. */
@@ -31,8 +31,11 @@ export const RA_DEFAULTS = {
     controlPlane: 3,
     /** "We recommend a minimum worker pool of 5 nodes". */
     workers: 5,
-    /** The minimum worker: "Intel/AMD x64 CPU with 8 cores" (seed 002:240). */
-    workerCpus: RA_MIN_WORKER_CPUS,
+    /**
+     * The recommended worker, "Intel/AMD x64 CPU with 48+ cores" (seed 002:240), on which the RA
+     * reserves "cores 0–7 by default" (002:873): a site that does not give its CPUs gets the RA's reservation.
+     */
+    workerCpus: RA_RECOMMENDED_WORKER_CPUS,
   },
   kubernetes: {
     version: PXK_RA_VERSION,

@@ -26,7 +26,7 @@ export interface SitePlan {
     readonly identityProvider: 'palette' | 'tenant' | 'custom' | 'noauth';
     readonly oidc?: { readonly issuerUrl: string; readonly clientId: string; readonly usernameClaim?: string; readonly groupsClaim?: string };
   };
-  /** `workerCpus`: the RA's minimum worker (8 cores, seed 002:240) unless the site says. */
+  /** `workerCpus`: the RA's recommended worker (48 cores, seed 002:240) unless the site says. */
   readonly nodes: { readonly controlPlane: number; readonly workers: number; readonly workerCpus: number };
   readonly network: HostNetworkPlan;
   /** The VM VLANs as written (VLAN-001 checks the text). */

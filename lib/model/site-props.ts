@@ -189,10 +189,11 @@ export interface NodeCounts {
   /**
    * The logical CPUs of each worker (cores x threads per core, as `nproc` counts them). The
    * cores reserved for the OS, containerd and kubelet follow from it: the RA's cores 0-7, but
-   * at most half the worker's CPUs (rule CAP-004 refuses a reservation that leaves none).
+   * at most half the worker's CPUs on smaller workers (rule CAP-004 refuses a reservation that
+   * leaves none). The default is the RA's recommended worker ("48+ cores"); its minimum is 8.
    * @asType integer
    * @minimum 1
-   * @default 8
+   * @default 48
    */
   readonly workerCpus?: number;
 }

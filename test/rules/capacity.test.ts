@@ -75,7 +75,13 @@ describe('CAP-004 worker CPU reservation', () => {
     handModel((s) => [new UbuntuMaasPack(s, 'ubuntu', { managementCidr: '172.16.0.0/22', workerTuning: { cpuCores } })], props({ nodes: { workerCpus } }));
 
   test('passes for the RA minimum worker (8 cores, seed 002:240): half its CPUs are reserved, 0-3', () => {
-    expect(model().os?.reservedCpus).toBe('0-3');
+    const p = props({ nodes: { workerCpus: 8 } });
+    expect(model(p).os?.reservedCpus).toBe('0-3');
+    expect(check(CAP_004, p)).toEqual([]);
+  });
+
+  test("passes for a site that does not give its CPUs: the RA's recommended worker and cores 0-7", () => {
+    expect(model().os?.reservedCpus).toBe('0-7');
     expect(check(CAP_004)).toEqual([]);
   });
 

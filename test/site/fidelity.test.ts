@@ -144,10 +144,12 @@ describe('3. worker CPU reservation (D9)', () => {
     expect(slice(INFRA)).toContain('AllowedCPUs=0-7\n');
   });
 
-  test('a site that does not say gets the RA minimum worker, 8 cores (002:240), and reserves half: 0-3', () => {
+  test("a site that does not say gets the RA's recommended worker, 48+ cores (002:240), and the RA's cores 0-7 (002:873)", () => {
     const infra = infraOf(synth(SITE).files);
-    expect(kubelet(infra).reservedSystemCPUs).toBe('0-3');
-    expect(slice(infra)).toContain('AllowedCPUs=0-3\n');
+    expect(kubelet(infra).reservedSystemCPUs).toBe('0-7');
+    expect(slice(infra)).toContain('AllowedCPUs=0-7\n');
+    // the RA's minimum worker, 8 cores, keeps half its CPUs allocatable
+    expect(kubelet(infraOf(synth({ ...SITE, nodes: { workerCpus: 8 } }).files)).reservedSystemCPUs).toBe('0-3');
     expect(kubelet(infraOf(synth({ ...SITE, nodes: { workerCpus: 12 } }).files)).reservedSystemCPUs).toBe('0-5');
   });
 

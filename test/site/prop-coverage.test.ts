@@ -96,7 +96,7 @@ const TABLE: readonly Entry[] = [
   // The control-plane count reaches the cluster definition (deploy/) of a site with maas.
   { path: 'nodes.controlPlane', base: MAAS, change: (p) => ({ ...p, nodes: { controlPlane: 5 } }) },
   { path: 'nodes.workers', change: (p) => ({ ...p, nodes: { workers: 6 } }) },
-  { path: 'nodes.workerCpus', change: (p) => ({ ...p, nodes: { workerCpus: 48 } }) },
+  { path: 'nodes.workerCpus', change: (p) => ({ ...p, nodes: { workerCpus: 8 } }) },
   { path: 'network.layout', change: (p) => net(p, { layout: 'two-nic' }) },
   { path: 'network.pxe.vlan', base: TWO_NIC, change: (p) => net(p, { pxe: { vlan: 5, cidr: '192.168.0.0/22' } }) },
   { path: 'network.pxe.cidr', rulesOnly: HOST_FACT, refuse: (p) => net(p, { pxe: { vlan: 0, cidr: '100.64.0.0/22' } }), rule: 'NET-002' },

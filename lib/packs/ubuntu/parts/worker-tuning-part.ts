@@ -12,6 +12,8 @@ export const RA_RESERVED_CPU_CORES = '0-7';
 export const RA_MAX_PODS = 250;
 /** The RA's minimum worker CPU: "Intel/AMD x64 CPU with 8 cores" (seed 002:240). */
 export const RA_MIN_WORKER_CPUS = 8;
+/** The RA's recommended worker CPU: "Intel/AMD x64 CPU with 48+ cores" (seed 002:240), on which it reserves cores 0-7. */
+export const RA_RECOMMENDED_WORKER_CPUS = 48;
 
 /**
  * The cores reserved on a worker with `workerCpus` CPUs: the RA's eight (cores 0-7, seed
