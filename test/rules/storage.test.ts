@@ -233,7 +233,8 @@ describe('STO-008 NFS client for RWX over NFS', () => {
     expect(v).toEqual([
       {
         location: 'profile VMO-RA-Full, layer ubuntu-maas',
-        message: "DataVolume template-ubuntu-2204 (RWX Filesystem on longhorn) mounts NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
+        message:
+          "DataVolume template-ubuntu-2204 (RWX Filesystem on longhorn), the VMs' persistent TPM state (vmStateStorageClass spectro-storage-class, RWX Filesystem) mount NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
       },
     ]);
     expect(levelOf(STO_008, v[0])).toBe(WARNING);
@@ -242,7 +243,7 @@ describe('STO-008 NFS client for RWX over NFS', () => {
   test('fails when Portworx serves VM disks as RWX Filesystem (sharedv4, before 3.3) and the OS layer has no NFS client', () => {
     const v = check(STO_008, props({ storage: { portworx: { version: '3.2.3' } } }), withoutNfsClient);
     expect(v[0].message).toBe(
-      "StorageProfile spectro-storage-class (RWX Filesystem on spectro-storage-class) mounts NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
+      "StorageProfile spectro-storage-class (RWX Filesystem on spectro-storage-class), the VMs' persistent TPM state (vmStateStorageClass spectro-storage-class, RWX Filesystem) mount NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
     );
   });
 });

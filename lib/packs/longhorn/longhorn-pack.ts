@@ -75,8 +75,19 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
   public readonly overProvisioningPercentage: number;
   public readonly vmStorageClass: LonghornVmStorageClass;
   public readonly vmStorage: VmStorageProfile;
-  /** RWX Filesystem on the chart's class, so a VM with a persistent TPM stays migratable. */
-  public readonly vmStateStorageClass = LONGHORN_DEFAULT_STORAGE_CLASS;
+  /**
+   * TPM state on the chart's `longhorn` class, RWX Filesystem (Longhorn's share-manager, an NFS
+   * export). CDI keys that class `driver.longhorn.io/fs` (the chart sets fsType ext4) and gives it
+   * RWO Filesystem only, so without a StorageProfile of its own KubeVirt would claim the state
+   * RWO; the profile claims RWX Filesystem, as the field-tested Longhorn Templates profile's does
+   * (storage-backends.md §2.1 and §2.5).
+   */
+  public readonly vmStateStorage: VmStorageProfile = {
+    storageClassName: LONGHORN_DEFAULT_STORAGE_CLASS,
+    volumeMode: 'Filesystem',
+    cloneStrategy: 'csi-clone',
+    claimPropertySets: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' }],
+  };
   public readonly snapshotClass: CsiSnapshotClass = { name: LONGHORN_SNAPSHOT_CLASS, driver: LONGHORN_PROVISIONER, parameters: { type: 'snap' } };
   /**
    * Longhorn's install requirements: open-iscsi with iscsid running, and an NFSv4 client for RWX
