@@ -1,6 +1,6 @@
 import { parseIpv4Cidr } from '../../lib/common/ipv4-block';
 import { siteBook, siteBookInput } from '../../lib/book';
-import { PaletteApp, VmoSite } from '../../lib';
+import { PaletteApp, VmoSite, VmoSiteProps } from '../../lib';
 import { packValues, profilesOf, ra, RA, section, synthesize, tableOf, writtenNads } from './book-fixtures';
 
 /** The data-side tables of seed 002 (RA rev 1.7) use these NIC names. */
@@ -237,5 +237,27 @@ describe('a site without some facts', () => {
     expect(tableOf(book, 'Sizing').map((r) => r['Figure'])).toEqual(['Control-plane node size (CAP-001)', 'Control-plane nodes (CAP-002)', 'Workers']);
     expect(section(book, 'Pre-flight checklist').join('\n')).toContain('A CSI layer with RWX volumes for live migration');
     expect(section(book, 'VLANs').join('\n')).not.toContain('VMO allowedVlans');
+  });
+});
+
+describe('the MAAS erase-on-release row names what the storage layer keeps on non-OS disks (seed 000)', () => {
+  const row = (props: VmoSiteProps) => tableOf(synthesize(props).book, 'MAAS settings').find((r) => r['Setting'] === 'Settings → Storage');
+
+  test('fails to cite FlashArray LUNs on a Longhorn or Rook-Ceph site', () => {
+    const longhorn = row(ra({ storage: { backend: 'longhorn', longhorn: { dataPath: '/mnt/longhorn' } } }));
+    expect(longhorn?.['Value for this site']).toBe(
+      '"Erase nodes\' disks prior to releasing" = disabled: an erase on release would wipe the Longhorn replicas in /mnt/longhorn, which Longhorn then rebuilds from the other nodes (a rebuild storm)',
+    );
+    const ceph = row(ra({ storage: { backend: 'rook-ceph' } }));
+    expect(ceph?.['Value for this site']).toContain('the Ceph OSD disks');
+    for (const r of [longhorn, ceph]) expect(JSON.stringify(r)).not.toContain('FlashArray');
+  });
+
+  test('cites the FlashArray LUNs (seed 002) on the RA Portworx site', () => {
+    expect(row(RA)).toEqual({
+      Setting: 'Settings → Storage',
+      'Value for this site': '"Erase nodes\' disks prior to releasing" = disabled: an erase on release would wipe the FlashArray LUNs Portworx hands to the new node',
+      Source: 'seed 002: so LUNs on the FlashArray are not erased when nodes are repaved; seed 000: do not wipe non-OS disks',
+    });
   });
 });

@@ -93,6 +93,23 @@ describe('DEP-004 erase disks on release (checklist)', () => {
     expect(v[0].message).toContain('FlashArray LUNs');
     expect(levelOf(DEP_004, v[0])).toBe(FindingLevel.INFO);
   });
+
+  test('fails to name FlashArray LUNs on Longhorn and Rook-Ceph: it names what each keeps on non-OS disks (seed 000)', () => {
+    const message = (storage: NonNullable<VmoSiteProps['storage']>) => check(DEP_004, maas({}, { storage }))[0]?.message ?? '';
+    expect(message({ backend: 'longhorn', longhorn: { dataPath: '/mnt/data' } })).toMatch(
+      /an erase would wipe the Longhorn replicas in \/mnt\/data, which Longhorn then rebuilds from the other nodes \(a rebuild storm\)$/,
+    );
+    expect(message({ backend: 'longhorn' })).toMatch(
+      /an erase would wipe the Longhorn replicas on its non-OS disks, which Longhorn then rebuilds from the other nodes \(a rebuild storm\); this site keeps them in \/var\/lib\/longhorn\/ on the OS disk unless storage.longhorn.dataPath names a data disk$/,
+    );
+    expect(message({ backend: 'rook-ceph' })).toMatch(/an erase would wipe the Ceph OSD disks, whose data Ceph then rebalances onto the other nodes$/);
+    for (const b of ['longhorn', 'rook-ceph'] as const) expect(message({ backend: b })).not.toContain('FlashArray');
+  });
+
+  test('names the non-OS disks of a storage layer that does not describe them', () => {
+    const other = patched((m) => ({ storage: m.storage && { ...m.storage, product: 'Piraeus', nonOsDisks: undefined } }), MAAS);
+    expect(check(DEP_004, other)[0].message).toMatch(/an erase would wipe the non-OS disks Piraeus keeps its data on$/);
+  });
 });
 
 describe('DEP-005 preferred subnet', () => {

@@ -1,3 +1,4 @@
+import { nonOsDisksOf } from '../../rules/deploy/dep-004-erase-disks';
 import { BookSection } from '../book-section';
 import { code, codeBlock, table } from '../markdown';
 import { hostNetworks, vlanText } from '../site-network';
@@ -29,7 +30,11 @@ export const MAAS: BookSection = {
       ['Node tags', 'none set by this site', 'deploy.md §1.1 (`node_tags` place nodes by MAAS automatic tags)'],
       ['Subnets', subnets.join('<br>'), 'seed 002: the PXE, mgmt and data subnets are configured in MAAS'],
       ['DNS', `a delegated subzone such as ${code('metal.<company DNS zone>')}, not a bare ${code('.maas')} domain`, 'seed 002 MAAS table; seed 000 "Use a proper subdomain"'],
-      ['Settings → Storage', '"Erase nodes\' disks prior to releasing" = disabled', 'seed 002: so LUNs on the FlashArray are not erased when nodes are repaved; seed 000: do not wipe non-OS disks'],
+      [
+        'Settings → Storage',
+        `"Erase nodes' disks prior to releasing" = disabled: an erase on release would wipe ${nonOsDisksOf(model.storage)}`,
+        model.storage?.flashArray ? 'seed 002: so LUNs on the FlashArray are not erased when nodes are repaved; seed 000: do not wipe non-OS disks' : 'seed 000: do not wipe non-OS disks on release',
+      ],
       ['Machine storage', 'only the OS disk in the storage layout (LVM or Flat); remove every other disk', 'seed 002 MAAS table'],
       ['Machine network', `the bonds, VLANs and bridge of the host interface table (layout ${code(n.layout)})`, 'seed 002 MAAS table'],
       [

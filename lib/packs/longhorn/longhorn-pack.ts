@@ -157,6 +157,7 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
   /** What the written values and the VM class manifest say. */
   public storageFacts(rendered: RenderedLayer): StorageFacts {
     const persistence = valueAt(rendered.deployed, 'charts', 'longhorn', 'persistence');
+    const dataPath = valueAt(rendered.deployed, 'charts', 'longhorn', 'defaultSettings', 'defaultDataPath');
     const classes: StorageClassReading[] = [chartClass(persistence), ...storageClassObjects(rendered)];
     return {
       product: 'Longhorn',
@@ -169,6 +170,12 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
       needsNfsClient: (_sc, volumeMode) => volumeMode === 'Filesystem',
       replicasOf: (sc) => (sc.parameters.numberOfReplicas === undefined ? undefined : Number(sc.parameters.numberOfReplicas)),
       minStorageNodes: MIN_STORAGE_NODES,
+      // Seed 000: keep non-OS disks on a repave, "Avoid data rebuild storms". Without a data path
+      // the replicas sit in /var/lib/longhorn/ on the OS disk, which a repave reimages anyway.
+      nonOsDisks:
+        typeof dataPath === 'string'
+          ? `the Longhorn replicas in ${dataPath}, which Longhorn then rebuilds from the other nodes (a rebuild storm)`
+          : 'the Longhorn replicas on its non-OS disks, which Longhorn then rebuilds from the other nodes (a rebuild storm); this site keeps them in /var/lib/longhorn/ on the OS disk unless storage.longhorn.dataPath names a data disk',
     };
   }
 }

@@ -333,6 +333,8 @@ export class PortworxPack extends PackLayer implements ICsiLayer {
         secretNamespaces: secrets.map((o) => String(valueAt(o.deployed, 'metadata', 'namespace') ?? 'default')),
       },
       interfaces,
+      // Seed 002 MAAS settings: "so that LUNs on the FlashArray do not get erased when nodes are repaved".
+      nonOsDisks: 'the FlashArray LUNs Portworx hands to the new node',
     };
   }
 }

@@ -176,6 +176,8 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
       needsNfsClient: (sc, volumeMode) => volumeMode === 'Filesystem' && sc.provisioner.includes('.nfs.'),
       replicasOf: (sc) => poolSizes.get(sc.parameters.pool ?? ''),
       minStorageNodes: MIN_STORAGE_NODES,
+      // Seed 000: "Ceph rebalance (slow)" after a node loss; the OSDs use every device (useAllDevices).
+      nonOsDisks: 'the Ceph OSD disks, whose data Ceph then rebalances onto the other nodes',
       ...(typeof mons === 'number' ? { quorum: { members: mons, what: 'Ceph MONs', onePerNode: valueAt(mon, 'allowMultiplePerNode') !== true } } : {}),
     };
   }
