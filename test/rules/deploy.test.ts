@@ -30,10 +30,20 @@ describe('DEP-001 availability zones', () => {
       {
         location: 'maas.availabilityZones',
         message:
-          "machine pool control-plane-pool has no availability zone, and Palette 4.7.13 and later refuse MAAS pools without one: set maas.availabilityZones to the MAAS zones of the racks or rooms the pool spans (MAAS names its built-in zone 'default'); changing them later repaves the pool",
+          "machine pools control-plane-pool and worker-pool have no availability zone, and Palette 4.7.13 and later refuse MAAS pools without one: set maas.availabilityZones to the MAAS zones of the racks or rooms the pools span (MAAS names its built-in zone 'default'); changing them later repaves the pools",
       },
     ]);
     expect(levelOf(DEP_001, v[0])).toBe(FindingLevel.ERROR);
+  });
+
+  test('fails naming every pool without zones, not only the first: one finding per setting to fill in', () => {
+    const pools = [{ name: 'gpu', count: 2 }, { name: 'general', count: 2 }, { name: 'edge', count: 1, availabilityZones: [] }];
+    const v = check(DEP_001, maas({ availabilityZones: undefined, controlPlane: { availabilityZones: ['rack-1'] }, workerPools: pools }));
+    expect(v.map((x) => [x.location, x.message.replace(/, and Palette.*$/, '')])).toEqual([
+      ['maas.availabilityZones', 'machine pools gpu and general have no availability zone'],
+      ['maas.workerPools[2].availabilityZones', 'machine pool edge has no availability zone'],
+    ]);
+    expect(v[1].message).toContain('set maas.workerPools[2].availabilityZones to the MAAS zones of the racks or rooms the pool spans');
   });
 
   test('fails at a pool that overrides the zones with none; passes when every pool has its own', () => {
