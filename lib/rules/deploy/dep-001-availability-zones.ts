@@ -1,5 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { hasMaas } from './has-maas';
 
 /**
  * DEP-001: every MAAS machine pool names its availability zones. Palette 4.7.13: "Availability
@@ -11,6 +12,7 @@ export const DEP_001: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'every MAAS machine pool names at least one availability zone (required since Palette 4.7.13)',
   source: 'deploy.md §1.1 (librarium release notes 2025-08-17, Palette 4.7.13); seed 002 MAAS settings "AZs: align to datacenter layout"',
+  appliesTo: hasMaas,
   check(site) {
     const bySetting = new Map<string, string[]>();
     for (const pool of site.maas?.pools ?? []) {

@@ -1,6 +1,7 @@
 import { StorageFacts } from '../../packs/facts';
 import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { hasMaas } from './has-maas';
 
 /** What an erase on release would wipe: what the storage layer keeps on non-OS disks. */
 export function nonOsDisksOf(storage: StorageFacts | undefined): string {
@@ -21,6 +22,7 @@ export const DEP_004: Rule<VmoSiteModel> = {
   level: FindingLevel.INFO,
   description: 'checklist: MAAS Settings > Storage "Erase nodes\' disks prior to releasing" stays disabled, so the storage on non-OS disks (FlashArray LUNs, Ceph OSD disks, Longhorn replicas) survives a repave',
   source: 'seed 002 (RA rev 1.7), "Canonical MAAS configuration": Settings -> Storage; seed 000 "Recommendations for All Storage Solutions" (MAAS bare-metal)',
+  appliesTo: hasMaas,
   check(site) {
     if (!site.cluster) return [];
     const disks = nonOsDisksOf(site.storage);
