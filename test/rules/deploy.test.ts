@@ -1,8 +1,8 @@
 import { FindingLevel } from '../../lib/palette';
-import { DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008 } from '../../lib/rules';
+import { DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008, VMO_RULES } from '../../lib/rules';
 import { STRICT_SEMVER } from '../../lib/rules/deploy/dep-006-profile-versions';
 import { VmoSiteProps } from '../../lib';
-import { check, findings, levelOf, patched, props, RA } from './fixtures';
+import { check, findings, levelOf, model, patched, props, RA } from './fixtures';
 
 /** The RA site with its MAAS side: two AZs, the RA's resource pools. */
 const MAAS: VmoSiteProps = props({ maas: { domain: 'metal.example.com', cloudAccount: 'maas-dc1', availabilityZones: ['rack-1', 'rack-2'] } });
@@ -20,6 +20,13 @@ describe('the deployment rules on sites', () => {
 
   test('a site without maas gets no deployment finding (it writes no cluster definition)', () => {
     expect(findings(RA).filter((x) => x.ruleId.startsWith('DEP-'))).toEqual([]);
+  });
+
+  test('the MAAS rules do not apply to a site without maas (the book lists them as not applicable); DEP-006 applies to every site', () => {
+    const without = model(RA);
+    const withMaas = model(MAAS);
+    expect(VMO_RULES.filter((r) => r.appliesTo?.(without) === false).map((r) => r.id)).toEqual(['DEP-001', 'DEP-002', 'DEP-003', 'DEP-004', 'DEP-005', 'DEP-007', 'DEP-008']);
+    expect(VMO_RULES.filter((r) => r.appliesTo?.(withMaas) === false)).toEqual([]);
   });
 });
 
@@ -107,10 +114,10 @@ describe('DEP-004 erase disks on release (checklist)', () => {
   test('fails to name FlashArray LUNs on Longhorn and Rook-Ceph: it names what each keeps on non-OS disks (seed 000)', () => {
     const message = (storage: NonNullable<VmoSiteProps['storage']>) => check(DEP_004, maas({}, { storage }))[0]?.message ?? '';
     expect(message({ backend: 'longhorn', longhorn: { dataPath: '/mnt/data' } })).toMatch(
-      /an erase would wipe the Longhorn replicas in \/mnt\/data, which Longhorn then rebuilds from the other nodes \(a rebuild storm\)$/,
+      /an erase would wipe the Longhorn replicas in \/mnt\/data, which Longhorn then rebuilds from the other nodes in a rebuild storm$/,
     );
     expect(message({ backend: 'longhorn' })).toMatch(
-      /an erase would wipe the Longhorn replicas on its non-OS disks, which Longhorn then rebuilds from the other nodes \(a rebuild storm\); this site keeps them in \/var\/lib\/longhorn\/ on the OS disk unless storage.longhorn.dataPath names a data disk$/,
+      /an erase would wipe Longhorn replicas kept on non-OS disks, which Longhorn then rebuilds from the other nodes in a rebuild storm \(this site keeps them in \/var\/lib\/longhorn\/ on the OS disk: storage.longhorn.dataPath moves them to a data disk\)$/,
     );
     expect(message({ backend: 'rook-ceph' })).toMatch(/an erase would wipe the Ceph OSD disks, whose data Ceph then rebalances onto the other nodes$/);
     for (const b of ['longhorn', 'rook-ceph'] as const) expect(message({ backend: b })).not.toContain('FlashArray');

@@ -174,8 +174,8 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
       // the replicas sit in /var/lib/longhorn/ on the OS disk, which a repave reimages anyway.
       nonOsDisks:
         typeof dataPath === 'string'
-          ? `the Longhorn replicas in ${dataPath}, which Longhorn then rebuilds from the other nodes (a rebuild storm)`
-          : 'the Longhorn replicas on its non-OS disks, which Longhorn then rebuilds from the other nodes (a rebuild storm); this site keeps them in /var/lib/longhorn/ on the OS disk unless storage.longhorn.dataPath names a data disk',
+          ? `the Longhorn replicas in ${dataPath}, which Longhorn then rebuilds from the other nodes in a rebuild storm`
+          : 'Longhorn replicas kept on non-OS disks, which Longhorn then rebuilds from the other nodes in a rebuild storm (this site keeps them in /var/lib/longhorn/ on the OS disk: storage.longhorn.dataPath moves them to a data disk)',
     };
   }
 }
