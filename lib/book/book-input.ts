@@ -2,6 +2,7 @@ import { SitePlan } from '../model/site-plan';
 import { SiteHosts, vmoSiteModel, VmoSiteModel } from '../model/vmo-site-model';
 import { Finding, RuleInfo, Suppression } from '../palette/finding';
 import { RenderedSite } from '../palette/rendered';
+import { VMO_RULES } from '../rules';
 
 /**
  * What the site book is written from: the site as its profiles write it (the same model the
@@ -41,9 +42,17 @@ export function siteBookInput(site: BookSite, rendered: RenderedSite, findings: 
   };
 }
 
-/** The rule link a checklist item carries: `[VLAN-005](#rule-vlan-005)`, for rules the site runs. */
+/**
+ * Whether a VMO rule applies to the site (`Rule.appliesTo`: the MAAS rules only to a site with
+ * `maas:`); rules of other kinds always do.
+ */
+export function ruleApplies(input: SiteBookInput, id: string): boolean {
+  return VMO_RULES.find((r) => r.id === id)?.appliesTo?.(input.model) ?? true;
+}
+
+/** The rule link a checklist item carries: `[VLAN-005](#rule-vlan-005)`, for rules the site runs and that apply to it. */
 export function ruleLinks(input: SiteBookInput, ...ids: readonly string[]): string {
-  const known = ids.filter((id) => input.rules.some((r) => r.id === id));
+  const known = ids.filter((id) => input.rules.some((r) => r.id === id) && ruleApplies(input, id));
   return known.map((id) => `[${id}](#${ruleAnchor(id)})`).join(', ');
 }
 

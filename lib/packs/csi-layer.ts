@@ -52,11 +52,14 @@ export interface ICsiLayer extends IStorageFactsLayer {
    */
   readonly windowsVmStorage?: VmStorageProfile;
   /**
-   * The class KubeVirt keeps persistent TPM/EFI state on (VMO `vmStateStorageClass`).
-   * KubeVirt prefers an RWX Filesystem class there (kubevirt/community backend-storage proposal).
-   * @default vmStorage.storageClassName
+   * The class KubeVirt keeps persistent TPM/EFI state on (VMO `vmStateStorageClass`), with the
+   * StorageProfile the Templates profile writes for it. KubeVirt claims that state in Filesystem
+   * mode and takes the access mode from the class's StorageProfile (kubevirt
+   * pkg/storage/backend-storage `getAccessMode`): RWX only where the profile lists RWX
+   * Filesystem, so a VM with a persistent TPM stays live-migratable.
+   * @default vmStorage
    */
-  readonly vmStateStorageClass?: string;
+  readonly vmStateStorage?: VmStorageProfile;
   readonly snapshotClass: CsiSnapshotClass;
   readonly nodeRequirements: CsiNodeRequirements;
 }

@@ -94,6 +94,13 @@ export interface StorageFacts {
   readonly flashArray?: FlashArrayFacts;
   /** The interfaces storage traffic uses, when the layer pins them. */
   readonly interfaces?: readonly string[];
+  /**
+   * What the product keeps on a node's non-OS disks, which MAAS's "erase disks on release" wipes
+   * when a repave releases the node, and what that costs, in operator words (seed 000 "not wipe
+   * non-OS disks": FlashArray LUNs, Longhorn replicas, Ceph OSD disks).
+   * @default not described: the rules speak of the product's non-OS disks
+   */
+  readonly nonOsDisks?: string;
 }
 
 /** The Pure FlashArray cloud drives a storage layer uses. */

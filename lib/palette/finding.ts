@@ -30,6 +30,12 @@ export interface Rule<T> {
   readonly source: string;
   /** False for rules no site may turn off (secrets in the output). @default true */
   readonly suppressible?: boolean;
+  /**
+   * Whether the subject has what the rule checks (e.g. the MAAS rules: a site with `maas`);
+   * a rule that does not apply is not run, and reports say so instead of "passed".
+   * @default always applies
+   */
+  appliesTo?(subject: T): boolean;
   check(subject: T): RuleViolation[];
 }
 
@@ -95,6 +101,7 @@ function closestRuleIds(id: string, known: readonly RuleInfo[]): string[] {
 export function runRules<T>(rules: readonly Rule<T>[], subject: T, suppressions: readonly Suppression[], defaultLocation: string): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (rule.appliesTo?.(subject) === false) continue;
     const suppression = rule.suppressible === false ? undefined : suppressions.find((s) => s.ruleId === rule.id);
     for (const v of rule.check(subject)) {
       findings.push({

@@ -332,7 +332,7 @@ export class VmoSite extends VmoProfiles {
           allowedVlansOnSelf: v?.br0Vlans ?? tryVlans(plan.vmo.allowedVlansOnSelf) ?? plan.vmo.allowedVlansOnSelf,
         },
         volumeSnapshotClass: { name: csi?.snapshotClass.name, driver: csi?.snapshotClass.driver, params: csi?.snapshotClass.parameters },
-        vmStateStorageClass: csi?.vmStateStorageClass ?? vmStorage.storageClassName,
+        vmStateStorageClass: csi?.vmStateStorage?.storageClassName ?? vmStorage.storageClassName,
         ...(plan.vmo.privateCa ? { privateCaCertificate: { configmapName: plan.vmo.privateCa.configMapName, certificateKey: plan.vmo.privateCa.key } } : {}),
       }),
     );
@@ -341,11 +341,15 @@ export class VmoSite extends VmoProfiles {
 
     const templates = { installPriority: priorities.templates };
     const windowsClass = windowsStorage && windowsStorage.storageClassName !== vmStorage.storageClassName ? windowsStorage : undefined;
+    // The TPM state class gets its own StorageProfile: KubeVirt takes the state claim's access mode from it.
+    const stateStorage = csi?.vmStateStorage;
+    const stateClass = stateStorage && ![vmStorage, windowsClass].some((p) => p?.storageClassName === stateStorage.storageClassName) ? stateStorage : undefined;
+    const additionalProfiles = [windowsClass, stateClass].filter((p): p is VmStorageProfile => p !== undefined).map(storageProfileProps);
     const storage = this.guard('storage', 'vmo-storage', () =>
       new VmoStorageLayer(this, 'vmo-storage', {
         ...templates,
         ...storageProfileProps(vmStorage),
-        ...(windowsClass ? { additionalProfiles: [storageProfileProps(windowsClass)] } : {}),
+        ...(additionalProfiles.length ? { additionalProfiles } : {}),
       }),
     );
     const networking = this.guard('templates.networks', 'vmo-networking', () =>

@@ -1,6 +1,6 @@
 import { parseIpv4Cidr } from '../../lib/common/ipv4-block';
 import { siteBook, siteBookInput } from '../../lib/book';
-import { PaletteApp, VmoSite } from '../../lib';
+import { PaletteApp, VmoSite, VmoSiteProps } from '../../lib';
 import { packValues, profilesOf, ra, RA, section, synthesize, tableOf, writtenNads } from './book-fixtures';
 
 /** The data-side tables of seed 002 (RA rev 1.7) use these NIC names. */
@@ -237,5 +237,138 @@ describe('a site without some facts', () => {
     expect(tableOf(book, 'Sizing').map((r) => r['Figure'])).toEqual(['Control-plane node size (CAP-001)', 'Control-plane nodes (CAP-002)', 'Workers']);
     expect(section(book, 'Pre-flight checklist').join('\n')).toContain('A CSI layer with RWX volumes for live migration');
     expect(section(book, 'VLANs').join('\n')).not.toContain('VMO allowedVlans');
+  });
+});
+
+describe('the MAAS erase-on-release row names what the storage layer keeps on non-OS disks (seed 000)', () => {
+  const row = (props: VmoSiteProps) => tableOf(synthesize(props).book, 'MAAS settings').find((r) => r['Setting'] === 'Settings → Storage');
+
+  test('fails to cite FlashArray LUNs on a Longhorn or Rook-Ceph site', () => {
+    const longhorn = row(ra({ storage: { backend: 'longhorn', longhorn: { dataPath: '/mnt/longhorn' } } }));
+    expect(longhorn?.['Value for this site']).toBe(
+      '"Erase nodes\' disks prior to releasing" = disabled: an erase on release would wipe the Longhorn replicas in /mnt/longhorn, which Longhorn then rebuilds from the other nodes in a rebuild storm',
+    );
+    const ceph = row(ra({ storage: { backend: 'rook-ceph' } }));
+    expect(ceph?.['Value for this site']).toContain('the Ceph OSD disks');
+    for (const r of [longhorn, ceph]) expect(JSON.stringify(r)).not.toContain('FlashArray');
+  });
+
+  test('cites the FlashArray LUNs (seed 002) on the RA Portworx site', () => {
+    expect(row(RA)).toEqual({
+      Setting: 'Settings → Storage',
+      'Value for this site': '"Erase nodes\' disks prior to releasing" = disabled: an erase on release would wipe the FlashArray LUNs Portworx hands to the new node',
+      Source: 'seed 002: so LUNs on the FlashArray are not erased when nodes are repaved; seed 000: do not wipe non-OS disks',
+    });
+  });
+});
+
+describe("a site with maas: the book reads the cluster definition the DEP rules read, not the RA's defaults", () => {
+  /** Pools, resource pools, node tags and AZs of its own, and profile variables as main.tf.json writes them. */
+  const OWN_POOLS = ra({
+    profiles: { layout: 'both', variables: true },
+    templates: { goldenImages: true },
+    maas: {
+      domain: 'metal.example.com',
+      cloudAccount: 'maas-dc1',
+      availabilityZones: ['rack-1', 'rack-2'],
+      controlPlane: { resourcePool: 'cp-hw' },
+      workerPools: [
+        { name: 'gpu', count: 2, resourcePool: 'gpu-hw', nodeTags: ['gpu', 'a100'], availabilityZones: ['rack-3'] },
+        { name: 'general', count: 3, resourcePool: 'general-hw', minCpu: 32, minMemoryMiB: 262144 },
+      ],
+    },
+  });
+  const s = synthesize(OWN_POOLS);
+  const tf = JSON.parse(s.files.get('deploy/main.tf.json') ?? '{}');
+
+  test("the machine pool rows equal the machine_pool blocks of the freshly synthesized deploy/main.tf.json", () => {
+    interface TfPool { name: string; control_plane: boolean; count: number; azs: string[]; placement: { resource_pool: string }; node_tags?: string[]; instance_type: { min_cpu: number; min_memory_mb: number } }
+    const pools: TfPool[] = tf.resource.spectrocloud_cluster_maas.cluster.machine_pool;
+    expect(pools.map((p) => p.name)).toEqual(['control-plane-pool', 'gpu', 'general']);
+    expect(tableOf(s.book, 'MAAS settings', 1)).toEqual(
+      pools.map((p) => ({
+        Pool: p.name,
+        Role: p.control_plane ? 'control plane' : 'workers',
+        Machines: String(p.count),
+        'Resource pool': p.placement.resource_pool,
+        'Availability zones': p.azs.join(', '),
+        'Node tags': p.node_tags?.join(', ') ?? '—',
+        'Min CPU': String(p.instance_type.min_cpu),
+        'Min memory (MiB)': p.instance_type.min_memory_mb.toLocaleString('en-US'),
+      })),
+    );
+  });
+
+  test("fails to print the RA's pools and 'no node tags': the settings table, the deployment step and the checklist name the site's pools", () => {
+    const settings = Object.fromEntries(tableOf(s.book, 'MAAS settings').map((r) => [r['Setting'], r['Value for this site']]));
+    expect(settings['Node tags']).toBe('`gpu`: `gpu` and `a100`');
+    expect(settings['Availability zones']).toBe("`rack-1`, `rack-2` and `rack-3` (each pool's zones are in the machine pool table)");
+    expect(settings['Cloud account']).toContain('`maas-dc1`');
+    expect(settings['DNS']).toMatch(/^`metal\.example\.com`: /);
+    expect(s.book).not.toContain('`worker-pool` (5 machines)');
+    const step4 = section(s.book, 'Deployment steps').join('\n');
+    expect(step4).toContain('   - `gpu` (2 machines, resource pool `gpu-hw`, AZ rack-3, node tags gpu and a100)\n   - `general` (3 machines, resource pool `general-hw`, AZs rack-1 and rack-2)');
+    expect(step4).toContain('`deploy/main.tf.json`');
+    expect(step4).toContain('`palette-vmo deploy`');
+    expect(step4).not.toContain('from `worker-pool`');
+    expect(section(s.book, 'MAAS settings').join('\n')).toContain('`palette-vmo deploy` with this site\'s output folder');
+  });
+
+  test('the MAAS checklist items link DEP-001, DEP-004 and DEP-005, which run on this site', () => {
+    const maas = section(s.book, 'Pre-flight checklist');
+    const group = maas.slice(maas.indexOf('### 6. MAAS'), maas.indexOf('### 7. VMO (after deployment)'));
+    const links = group.flatMap((l) => [...l.matchAll(/\[(DEP-\d{3})\]/g)].map((m) => m[1]));
+    expect(links).toEqual(expect.arrayContaining(['DEP-001', 'DEP-004', 'DEP-005']));
+    expect(group.find((l) => l.includes('resource pools and availability zones'))).toContain('`gpu` (2 machines, resource pool `gpu-hw`, AZ rack-3, node tags gpu and a100)');
+    const rules = Object.fromEntries(tableOf(s.book, 'Rules checked').map((r) => [r['Rule'].replace(/<a id="[^"]+"><\/a>/, ''), r['For this site']]));
+    expect([rules['DEP-001'], rules['DEP-004'], rules['DEP-005']]).toEqual(['passed', '1 info', '1 info']);
+  });
+
+  test('the deployment inputs are the variable blocks of deploy/main.tf.json: sensitive ones, then windows2022Image, which has no default', () => {
+    const sensitive = tableOf(s.book, 'Deployment steps', 0).map((r) => r['Variable'].replace(/`/g, ''));
+    const withoutDefault = tableOf(s.book, 'Deployment steps', 1).map((r) => [r['Variable'].replace(/`/g, ''), r['Required by Palette']]);
+    const variables: Record<string, { sensitive?: boolean }> = tf.variable;
+    expect([...sensitive].sort()).toEqual(Object.keys(variables).filter((k) => variables[k].sensitive).sort());
+    expect(withoutDefault).toEqual(Object.keys(variables).filter((k) => !variables[k].sensitive).map((k) => [k, 'yes']));
+    expect(withoutDefault).toEqual([['windows2022Image', 'yes']]);
+  });
+});
+
+describe('a site without maas: the DEP rules that need it are not applicable', () => {
+  const s = synthesize(ra({ profiles: { layout: 'both', variables: true }, templates: { goldenImages: true } }));
+
+  test('fails to list DEP-001 as passed: the rules table says not applicable, and no checklist item links a DEP rule', () => {
+    const rules = Object.fromEntries(tableOf(s.book, 'Rules checked').map((r) => [r['Rule'].replace(/<a id="[^"]+"><\/a>/, ''), r['For this site']]));
+    for (const id of ['DEP-001', 'DEP-002', 'DEP-003', 'DEP-004', 'DEP-005', 'DEP-007', 'DEP-008']) expect([id, rules[id]]).toEqual([id, 'not applicable']);
+    // Profile versions are checked on every site.
+    expect(rules['DEP-006']).toBe('passed');
+    expect(section(s.book, 'Pre-flight checklist').join('\n')).not.toMatch(/\[DEP-\d{3}\]/);
+    expect(section(s.book, 'MAAS settings').join('\n')).toContain("This site has no `maas:` section, so these are the RA's defaults");
+  });
+
+  test('the deployment steps still list the variables without a default (windows2022Image), which Palette requires', () => {
+    expect(tableOf(s.book, 'Deployment steps', 1).map((r) => [r['Profile'], r['Variable']])).toEqual([['VMO-RA-Templates', '`windows2022Image`']]);
+  });
+});
+
+describe('quorum only for storage products that run one', () => {
+  const rows = (book: string) => Object.fromEntries(tableOf(book, 'Sizing').map((r) => [r['Figure'], r['This site']]));
+  const storageItems = (book: string) => {
+    const lines = section(book, 'Pre-flight checklist');
+    return lines.slice(lines.indexOf('### 5. Storage'), lines.indexOf('### 6. MAAS')).join('\n');
+  };
+
+  test('fails to speak of a Longhorn quorum: Longhorn needs 1 storage node and runs none', () => {
+    const book = synthesize(ra({ storage: { backend: 'longhorn' } })).book;
+    expect(book).not.toMatch(/Longhorn quorum|quorum needs 1|1 storage nodes/);
+    expect(rows(book)['Storage nodes (STO-001)']).toBe('5 Longhorn storage nodes, at least 1 needed; Longhorn runs no quorum');
+    expect(storageItems(book)).toContain('- [ ] Longhorn: at least 1 storage node (it runs no quorum)');
+  });
+
+  test('Portworx and Rook-Ceph keep their quorum rows', () => {
+    expect(rows(synthesize(RA).book)['Storage quorum (STO-001)']).toBe('5 Portworx storage nodes, quorum needs 3');
+    const ceph = synthesize(ra({ storage: { backend: 'rook-ceph' } })).book;
+    expect(rows(ceph)['Storage quorum (STO-001)']).toBe('5 Rook-Ceph storage nodes, quorum needs 3 (3 Ceph MONs)');
+    expect(storageItems(ceph)).toContain('- [ ] Rook-Ceph quorum: at least 3 storage nodes for its 3 Ceph MONs');
   });
 });

@@ -26,7 +26,12 @@ describe('LonghornPack', () => {
       ],
     });
     expect(layer.snapshotClass).toEqual({ name: 'longhorn-snapshot-vsc', driver: 'driver.longhorn.io', parameters: { type: 'snap' } });
-    expect(layer.vmStateStorageClass).toBe('longhorn');
+    expect(layer.vmStateStorage).toEqual({
+      storageClassName: 'longhorn',
+      volumeMode: 'Filesystem',
+      cloneStrategy: 'csi-clone',
+      claimPropertySets: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' }],
+    });
     expect(layer.nodeRequirements).toEqual({ packages: ['open-iscsi'], services: ['iscsid'], kernelModules: ['iscsi_tcp'], pureFlashArray: false, nfsClient: true });
   });
 

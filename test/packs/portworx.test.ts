@@ -30,6 +30,15 @@ function render(props: Partial<PortworxPackProps> = {}) {
 }
 
 describe('PortworxPack', () => {
+  test("the VM class's volume mode follows CDI's table: sharedv4: \"true\" keeps RWX Block, sharedv4_mount_options vers=3.0,nolock is RWX Filesystem", () => {
+    const vmClass = (parameters: Record<string, string>, version?: string) =>
+      pack({ ...(version ? { version } : {}), storageClasses: [{ name: 'px-vm', isDefaultVirtClass: true, parameters }] }).vmStorage.volumeMode;
+    expect(vmClass({ sharedv4: 'true' })).toBe('Block');
+    expect(vmClass({ sharedv4: 'true', sharedv4_mount_options: 'vers=3.0,nolock' })).toBe('Filesystem');
+    expect(vmClass({ backend: 'pure_block' })).toBe('Block');
+    expect(vmClass({ repl: '2' }, '3.2.3')).toBe('Filesystem');
+  });
+
   test('defaults', () => {
     const { layer, r, chart, spec, secret, pureJson } = render();
 

@@ -21,7 +21,12 @@ describe('RookCephPack', () => {
     expect(cluster.cephObjectStores).toEqual([]);
     expect(layer.vmStorage.storageClassName).toBe('ceph-block');
     expect(layer.windowsVmStorage.storageClassName).toBe('ceph-block-windows');
-    expect(layer.vmStateStorageClass).toBe('ceph-filesystem');
+    expect(layer.vmStateStorage).toEqual({
+      storageClassName: 'ceph-filesystem',
+      volumeMode: 'Filesystem',
+      cloneStrategy: 'csi-clone',
+      claimPropertySets: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' }],
+    });
     expect(layer.nodeRequirements).toEqual({ packages: [], kernelModules: ['rbd', 'ceph'], pureFlashArray: false, nfsClient: false });
   });
 

@@ -1,8 +1,8 @@
 import { FindingLevel } from '../../lib/palette';
-import { DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008 } from '../../lib/rules';
+import { DEP_001, DEP_002, DEP_003, DEP_004, DEP_005, DEP_006, DEP_007, DEP_008, VMO_RULES } from '../../lib/rules';
 import { STRICT_SEMVER } from '../../lib/rules/deploy/dep-006-profile-versions';
 import { VmoSiteProps } from '../../lib';
-import { check, findings, levelOf, patched, props, RA } from './fixtures';
+import { check, findings, levelOf, model, patched, props, RA } from './fixtures';
 
 /** The RA site with its MAAS side: two AZs, the RA's resource pools. */
 const MAAS: VmoSiteProps = props({ maas: { domain: 'metal.example.com', cloudAccount: 'maas-dc1', availabilityZones: ['rack-1', 'rack-2'] } });
@@ -21,6 +21,13 @@ describe('the deployment rules on sites', () => {
   test('a site without maas gets no deployment finding (it writes no cluster definition)', () => {
     expect(findings(RA).filter((x) => x.ruleId.startsWith('DEP-'))).toEqual([]);
   });
+
+  test('the MAAS rules do not apply to a site without maas (the book lists them as not applicable); DEP-006 applies to every site', () => {
+    const without = model(RA);
+    const withMaas = model(MAAS);
+    expect(VMO_RULES.filter((r) => r.appliesTo?.(without) === false).map((r) => r.id)).toEqual(['DEP-001', 'DEP-002', 'DEP-003', 'DEP-004', 'DEP-005', 'DEP-007', 'DEP-008']);
+    expect(VMO_RULES.filter((r) => r.appliesTo?.(withMaas) === false)).toEqual([]);
+  });
 });
 
 describe('DEP-001 availability zones', () => {
@@ -30,10 +37,20 @@ describe('DEP-001 availability zones', () => {
       {
         location: 'maas.availabilityZones',
         message:
-          "machine pool control-plane-pool has no availability zone, and Palette 4.7.13 and later refuse MAAS pools without one: set maas.availabilityZones to the MAAS zones of the racks or rooms the pool spans (MAAS names its built-in zone 'default'); changing them later repaves the pool",
+          "machine pools control-plane-pool and worker-pool have no availability zone, and Palette 4.7.13 and later refuse MAAS pools without one: set maas.availabilityZones to the MAAS zones of the racks or rooms the pools span (MAAS names its built-in zone 'default'); changing them later repaves the pools",
       },
     ]);
     expect(levelOf(DEP_001, v[0])).toBe(FindingLevel.ERROR);
+  });
+
+  test('fails naming every pool without zones, not only the first: one finding per setting to fill in', () => {
+    const pools = [{ name: 'gpu', count: 2 }, { name: 'general', count: 2 }, { name: 'edge', count: 1, availabilityZones: [] }];
+    const v = check(DEP_001, maas({ availabilityZones: undefined, controlPlane: { availabilityZones: ['rack-1'] }, workerPools: pools }));
+    expect(v.map((x) => [x.location, x.message.replace(/, and Palette.*$/, '')])).toEqual([
+      ['maas.availabilityZones', 'machine pools gpu and general have no availability zone'],
+      ['maas.workerPools[2].availabilityZones', 'machine pool edge has no availability zone'],
+    ]);
+    expect(v[1].message).toContain('set maas.workerPools[2].availabilityZones to the MAAS zones of the racks or rooms the pool spans');
   });
 
   test('fails at a pool that overrides the zones with none; passes when every pool has its own', () => {
@@ -92,6 +109,23 @@ describe('DEP-004 erase disks on release (checklist)', () => {
     expect(v[0].message).toContain(`"Erase nodes' disks prior to releasing" disabled`);
     expect(v[0].message).toContain('FlashArray LUNs');
     expect(levelOf(DEP_004, v[0])).toBe(FindingLevel.INFO);
+  });
+
+  test('fails to name FlashArray LUNs on Longhorn and Rook-Ceph: it names what each keeps on non-OS disks (seed 000)', () => {
+    const message = (storage: NonNullable<VmoSiteProps['storage']>) => check(DEP_004, maas({}, { storage }))[0]?.message ?? '';
+    expect(message({ backend: 'longhorn', longhorn: { dataPath: '/mnt/data' } })).toMatch(
+      /an erase would wipe the Longhorn replicas in \/mnt\/data, which Longhorn then rebuilds from the other nodes in a rebuild storm$/,
+    );
+    expect(message({ backend: 'longhorn' })).toMatch(
+      /an erase would wipe Longhorn replicas kept on non-OS disks, which Longhorn then rebuilds from the other nodes in a rebuild storm \(this site keeps them in \/var\/lib\/longhorn\/ on the OS disk: storage.longhorn.dataPath moves them to a data disk\)$/,
+    );
+    expect(message({ backend: 'rook-ceph' })).toMatch(/an erase would wipe the Ceph OSD disks, whose data Ceph then rebalances onto the other nodes$/);
+    for (const b of ['longhorn', 'rook-ceph'] as const) expect(message({ backend: b })).not.toContain('FlashArray');
+  });
+
+  test('names the non-OS disks of a storage layer that does not describe them', () => {
+    const other = patched((m) => ({ storage: m.storage && { ...m.storage, product: 'Piraeus', nonOsDisks: undefined } }), MAAS);
+    expect(check(DEP_004, other)[0].message).toMatch(/an erase would wipe the non-OS disks Piraeus keeps its data on$/);
   });
 });
 

@@ -186,6 +186,47 @@ describe('STO-006 RWX Block only where the driver serves it', () => {
   });
 });
 
+describe("STO-006 on Portworx classes follows CDI's table (pxd.portworx.com keys on sharedv4_mount_options, not sharedv4)", () => {
+  /** The RA site with these Portworx classes besides the RA's, as the pack's storageClasses list writes them. */
+  const withPortworxClasses = (...classes: { name: string; parameters: Record<string, string> }[]) => (s: VmoSite) =>
+    (s.layers.csi as PortworxPack).addOverride('charts.portworx-generic.storageClasses', [
+      { name: 'spectro-storage-class', isDefaultStorageClass: true, annotations: { 'storageclass.kubevirt.io/is-default-virt-class': 'true' }, parameters: { repl: '2' } },
+      ...classes,
+    ]);
+  const rwxBlockOn = (className: string) => withTemplates({ 'dv-shared': [dataVolume('shared', { storageClassName: className, accessModes: ['ReadWriteMany'], volumeMode: 'Block' })] });
+  const both = (...mutations: ((s: VmoSite) => void)[]) => (s: VmoSite) => mutations.forEach((m) => m(s));
+
+  test('fails on RWX Block on a class with sharedv4_mount_options vers=3.0,nolock (CDI pxd.portworx.com/nfs: RWX Filesystem only)', () => {
+    const nfs = { name: 'px-nfs', parameters: { repl: '2', sharedv4: 'true', sharedv4_mount_options: 'vers=3.0,nolock' } };
+    const v = check(STO_006, props(), both(withPortworxClasses(nfs), rwxBlockOn('px-nfs')));
+    expect(v).toEqual([
+      {
+        location: 'profile VMO-RA-Full, layer extra-templates, manifest dv-shared',
+        message:
+          'DataVolume shared asks for RWX Block on storage class px-nfs, but a Portworx class with sharedv4_mount_options vers=3.0,nolock serves RWX volumes over NFS, in Filesystem mode only: use volumeMode Filesystem there',
+      },
+    ]);
+    expect(levelOf(STO_006, v[0])).toBe(ERROR);
+  });
+
+  test('passes RWX Block on a sharedv4: "true" class (CDI pxd.portworx.com: RWX Block) and on the RA class', () => {
+    const shared = { name: 'px-sharedv4', parameters: { repl: '2', sharedv4: 'true' } };
+    expect(check(STO_006, props(), both(withPortworxClasses(shared), rwxBlockOn('px-sharedv4')))).toEqual([]);
+    expect(check(STO_006, props(), rwxBlockOn('spectro-storage-class'))).toEqual([]);
+  });
+
+  test('fails on RWX Block on pure_fa_file, and on any class before Portworx 3.3 (RA rev 1.7: "Portworx Enterprise 3.3.1: Block")', () => {
+    const file = { name: 'px-fa-file', parameters: { backend: 'pure_fa_file' } };
+    expect(check(STO_006, props(), both(withPortworxClasses(file), rwxBlockOn('px-fa-file'))).map((x) => x.message)).toEqual([
+      'DataVolume shared asks for RWX Block on storage class px-fa-file, but a Portworx pure_fa_file class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
+    ]);
+    const shared = { name: 'px-sharedv4', parameters: { sharedv4: 'true' } };
+    expect(check(STO_006, props({ storage: { portworx: { version: '3.2.3' } } }), both(withPortworxClasses(shared), rwxBlockOn('px-sharedv4'))).map((x) => x.message)).toEqual([
+      'DataVolume shared asks for RWX Block on storage class px-sharedv4, but Portworx 3.2.3 serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later): use volumeMode Filesystem there',
+    ]);
+  });
+});
+
 describe('STO-007 DataVolumes leave modes to the StorageProfile', () => {
   test('passes on a DataVolume with spec.storage holding only the size', () => {
     expect(check(STO_007)).toEqual([]);
@@ -233,7 +274,8 @@ describe('STO-008 NFS client for RWX over NFS', () => {
     expect(v).toEqual([
       {
         location: 'profile VMO-RA-Full, layer ubuntu-maas',
-        message: "DataVolume template-ubuntu-2204 (RWX Filesystem on longhorn) mounts NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
+        message:
+          "DataVolume template-ubuntu-2204 (RWX Filesystem on longhorn), the VMs' persistent TPM state (vmStateStorageClass spectro-storage-class, RWX Filesystem) mount NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
       },
     ]);
     expect(levelOf(STO_008, v[0])).toBe(WARNING);
@@ -242,7 +284,7 @@ describe('STO-008 NFS client for RWX over NFS', () => {
   test('fails when Portworx serves VM disks as RWX Filesystem (sharedv4, before 3.3) and the OS layer has no NFS client', () => {
     const v = check(STO_008, props({ storage: { portworx: { version: '3.2.3' } } }), withoutNfsClient);
     expect(v[0].message).toBe(
-      "StorageProfile spectro-storage-class (RWX Filesystem on spectro-storage-class) mounts NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
+      "StorageProfile spectro-storage-class (RWX Filesystem on spectro-storage-class), the VMs' persistent TPM state (vmStateStorageClass spectro-storage-class, RWX Filesystem) mount NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
     );
   });
 });

@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
 import { VmoSite, VmoSiteProps } from '../../lib';
 import { STO_005, STO_006, STO_007, STO_008 } from '../../lib/rules';
-import { check, manifestLayer } from '../rules/fixtures';
+import { check, manifestLayer, model } from '../rules/fixtures';
+import { vmStateClaim } from '../../lib/rules/storage/vm-state-claim';
 import { renderSite } from './fixtures';
 import { VmoProfileKind } from '../../lib/site';
 
@@ -83,6 +84,16 @@ describe('storage.backend: longhorn', () => {
     expect(sp.spec.cloneStrategy).toBe('csi-clone');
   });
 
+  test("fails without a StorageProfile for the TPM state class longhorn: CDI sees it as RWO Filesystem only (fsType ext4), so KubeVirt would claim RWO", () => {
+    // KubeVirt picks the state claim's access mode from the class's StorageProfile (pkg/storage/backend-storage getAccessMode).
+    const profiles = objects(packs.get('vmo-storage'));
+    expect(profiles.map((p) => p.metadata.name)).toEqual(['longhorn-vm', 'longhorn']);
+    const [, state] = profiles;
+    // The field-tested Longhorn Templates profile's StorageProfile (storage-backends.md §2.5).
+    expect(state.spec).toEqual({ claimPropertySets: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' }], cloneStrategy: 'csi-clone' });
+    expect(values(packs.get('virtual-machine-orchestrator')).charts['virtual-machine-orchestrator'].kubevirt.kubevirtResource.config.additionalConfig.vmStateStorageClass).toBe(state.metadata.name);
+  });
+
   test('VMO writes the Longhorn snapshot class and keeps TPM state on the RWX Filesystem class longhorn', () => {
     const vmo = values(packs.get('virtual-machine-orchestrator')).charts['virtual-machine-orchestrator'];
     expect(vmo['snapshot-controller'].volumeSnapshotClass).toMatchObject({ create: true, name: 'longhorn-snapshot-vsc', driver: 'driver.longhorn.io', params: { type: 'snap' } });
@@ -144,7 +155,7 @@ describe('storage.backend: rook-ceph', () => {
   });
 
   test("each RBD class gets a StorageProfile with CDI's RBD sets (RWX Block, RWO Block, RWO Filesystem) and csi-clone", () => {
-    const profiles = objects(packs.get('vmo-storage'));
+    const profiles = objects(packs.get('vmo-storage')).filter((p) => p.metadata.name !== 'ceph-filesystem');
     expect(profiles.map((p) => p.metadata.name)).toEqual(['ceph-block', 'ceph-block-windows']);
     for (const sp of profiles) {
       expect(sp.spec.claimPropertySets).toEqual([
@@ -154,6 +165,11 @@ describe('storage.backend: rook-ceph', () => {
       ]);
       expect(sp.spec.cloneStrategy).toBe('csi-clone');
     }
+  });
+
+  test("fails without a StorageProfile for the TPM state class ceph-filesystem: a CDI before v1.63 knows no rook-ceph.cephfs driver, so it claims RWX Filesystem explicitly", () => {
+    const state = objects(packs.get('vmo-storage')).find((p) => p.metadata.name === 'ceph-filesystem');
+    expect(state?.spec).toEqual({ claimPropertySets: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' }], cloneStrategy: 'csi-clone' });
   });
 
   test('snapshot classes: VMO writes the RBD one, the chart the CephFS one (its RBD one stays off: one class per driver)', () => {
@@ -236,8 +252,15 @@ describe('Longhorn: RWX Filesystem only where the nodes have the NFS client', ()
     const withoutNfs = (site: VmoSite) => site.layers.os?.addOverride('kubeadmconfig.preKubeadmCommands', ['systemctl enable --now iscsid']);
     expect(check(STO_008, backend('longhorn'))).toEqual([]);
     expect(check(STO_008, backend('longhorn'), withoutNfs).map((v) => v.message)).toEqual([
-      "the VMs' persistent TPM state (vmStateStorageClass longhorn, RWX Filesystem) mounts NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
+      "StorageProfile longhorn (RWX Filesystem on longhorn), the VMs' persistent TPM state (vmStateStorageClass longhorn, RWX Filesystem) mount NFS shares, but the OS layer does not install nfs-common: add it to the OS layer's packages",
     ]);
+  });
+
+  test("KubeVirt claims the TPM state RWX Filesystem on longhorn from its StorageProfile; without it CDI's RWO Filesystem would make the claim RWO", () => {
+    expect(vmStateClaim(model(backend('longhorn')))).toEqual({ className: 'longhorn', accessMode: 'ReadWriteMany', volumeMode: 'Filesystem' });
+    const withoutStateProfile = (site: VmoSite) => site.layers.storage?.node.tryRemoveChild('storageprofile-cdi-longhorn');
+    expect(vmStateClaim(model(backend('longhorn'), withoutStateProfile))).toEqual({ className: 'longhorn', accessMode: 'ReadWriteOnce', volumeMode: 'Filesystem' });
+    expect(vmStateClaim(model(backend('rook-ceph')))).toEqual({ className: 'ceph-filesystem', accessMode: 'ReadWriteMany', volumeMode: 'Filesystem' });
   });
 });
 

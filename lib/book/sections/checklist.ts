@@ -2,9 +2,11 @@ import { LayerRole } from '../../palette/layer-role';
 import { controlPlaneSizing } from '../../rules/capacity/cap-001-control-plane-size';
 import { SiteBookInput, ruleLinks } from '../book-input';
 import { BookSection } from '../book-section';
+import { nonOsDisksOf } from '../../rules/deploy/dep-004-erase-disks';
 import { code, count, joinAnd } from '../markdown';
 import { poolSizes } from '../address-budget';
-import { MAAS_RESOURCE_POOLS, MAAS_VERSION } from './maas';
+import { keepsQuorum } from '../../rules/storage/storage-nodes';
+import { MAAS_RESOURCE_POOLS, MAAS_VERSION, poolText } from './maas';
 import { hostNetworks, nadNames, switchportGroups, trunkText, vlanText } from '../site-network';
 
 /** One thing to check before the first deploy, and the rules that enforce it. */
@@ -97,7 +99,9 @@ const GROUPS: readonly ChecklistGroup[] = [
         fa ? { text: `${fa.sanType === 'ISCSI' ? 'iSCSI' : 'FC'} zoning complete for every worker`, rules: ['STO-009'] } : undefined,
         fa?.deviceSizeGiB !== undefined ? { text: `${count(fa.deviceSizeGiB)} GiB LUN per worker available on the array`, rules: ['STO-009'] } : undefined,
         /portworx/i.test(s.product) ? { text: 'Portworx Enterprise license (activation id entered at deploy time)' } : undefined,
-        { text: `${s.product} quorum: ${s.minStorageNodes} storage nodes at least`, rules: ['STO-001', 'STO-002', 'STO-004'] },
+        keepsQuorum(s)
+          ? { text: `${s.product} quorum: at least ${s.minStorageNodes} storage nodes${s.quorum ? ` for its ${s.quorum.members} ${s.quorum.what}` : ''}`, rules: ['STO-001', 'STO-002', 'STO-004', 'STO-011'] }
+          : { text: `${s.product}: at least ${s.minStorageNodes} storage node${s.minStorageNodes === 1 ? '' : 's'} (it runs no quorum), and as many as each volume has replicas`, rules: ['STO-001', 'STO-004'] },
         { text: `VM storage class ${code(s.vmStorageClass)} serves RWX for live migration`, rules: ['STO-005', 'STO-006', 'STO-007'] },
         model.os?.packages.length ? { text: `Node packages the OS layer installs reachable from the MAAS image's apt mirror: ${model.os.packages.join(', ')}`, rules: ['STO-008'] } : undefined,
       ];
@@ -107,13 +111,21 @@ const GROUPS: readonly ChecklistGroup[] = [
     title: '6. MAAS',
     items: ({ model }) => {
       const os = model.rendered.layerWith(LayerRole.OS);
+      const cluster = model.cluster;
+      const machines = cluster ? cluster.pools.reduce((n, p) => n + p.count, 0) : model.nodes.controlPlane + model.nodes.workers;
+      const tagged = cluster ? cluster.pools.filter((p) => p.nodeTags.length) : [];
       return [
         { text: `MAAS ${MAAS_VERSION} installed, DHCP and PXE serving ${model.network.pxe.cidr}` },
         { text: `${os ? `Ubuntu ${os.pack.version}` : 'Ubuntu'} images synced (the OS layer's release)` },
-        { text: `BMC (Redfish or IPMI) configured for all ${model.nodes.controlPlane + model.nodes.workers} machines; commissioning passes for all of them` },
-        { text: `Resource pools ${code(MAAS_RESOURCE_POOLS.controlPlane)} and ${code(MAAS_RESOURCE_POOLS.workers)} hold the machines; AZs set` },
-        { text: '"Erase nodes\' disks prior to releasing" disabled; only the OS disk in each machine\'s storage layout' },
-        { text: 'DNS: a delegated subzone for MAAS; the `maas-preferred-subnet` ConfigMap on the PCG' },
+        { text: `BMC (Redfish or IPMI) configured for all ${machines} machines; commissioning passes for all of them` },
+        cluster
+          ? { text: `Machines in their MAAS resource pools and availability zones: ${joinAnd(cluster.pools.map(poolText))}`, rules: ['DEP-001', 'DEP-003', 'DEP-007'] }
+          : { text: `Resource pools ${code(MAAS_RESOURCE_POOLS.controlPlane)} and ${code(MAAS_RESOURCE_POOLS.workers)} hold the machines; AZs set` },
+        tagged.length ? { text: `MAAS tags on the machines of each pool that selects by tag: ${joinAnd(tagged.map((p) => `${code(p.name)} ${joinAnd(p.nodeTags.map(code))}`))}`, rules: ['DEP-007'] } : undefined,
+        { text: `"Erase nodes' disks prior to releasing" disabled, so a repave does not wipe ${nonOsDisksOf(model.storage)}`, rules: ['DEP-004'] },
+        { text: "Only the OS disk in each machine's storage layout" },
+        { text: `DNS: a delegated subzone for MAAS${cluster ? ` (${code(cluster.domain)})` : ''}`, rules: ['DEP-008'] },
+        { text: 'The `maas-preferred-subnet` ConfigMap on the PCG (MAAS settings above)', rules: ['DEP-005'] },
       ];
     },
   },

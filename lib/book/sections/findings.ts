@@ -1,4 +1,4 @@
-import { findingLocation, ruleAnchor, SiteBookInput } from '../book-input';
+import { findingLocation, ruleAnchor, ruleApplies, SiteBookInput } from '../book-input';
 import { BookSection } from '../book-section';
 import { table } from '../markdown';
 
@@ -21,8 +21,9 @@ export const FINDINGS: BookSection = {
   },
 };
 
-/** What a rule did for this site: passed, or its findings by level. */
+/** What a rule did for this site: not applicable, passed, or its findings by level. */
 function result(input: SiteBookInput, id: string): string {
+  if (!ruleApplies(input, id)) return 'not applicable';
   const own = input.findings.filter((f) => f.ruleId === id);
   const suppressed = input.suppressions.some((s) => s.ruleId === id);
   if (!own.length) return suppressed ? 'suppressed, nothing to report' : 'passed';

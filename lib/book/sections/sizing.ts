@@ -1,6 +1,6 @@
 import { CONTROL_PLANE_SIZING, controlPlaneSizing } from '../../rules/capacity/cap-001-control-plane-size';
 import { describeBudget, MAX_VMS_PER_NODE, vmCapacity } from '../../rules/capacity/pod-budget';
-import { MIN_WORKERS, RECOMMENDED_WORKERS, storageNodeCount } from '../../rules/storage/storage-nodes';
+import { keepsQuorum, MIN_WORKERS, RECOMMENDED_WORKERS, storageNodeCount } from '../../rules/storage/storage-nodes';
 import { BookSection } from '../book-section';
 import { count, table } from '../markdown';
 
@@ -39,11 +39,21 @@ export const SIZING: BookSection = {
       const nodes = storageNodeCount(model);
       const vmClass = storage.storageClasses.find((sc) => sc.name === storage.vmStorageClass);
       const repl = vmClass ? storage.replicasOf(vmClass) : undefined;
-      figures.push([
-        `Storage quorum (STO-001)`,
-        `${nodes ?? '?'} ${storage.product} storage nodes, quorum needs ${storage.minStorageNodes}`,
-        `at least ${Math.max(MIN_WORKERS, storage.minStorageNodes + 1)} workers so one node may go offline, ${RECOMMENDED_WORKERS} recommended${storage.maxStorageNodes !== undefined ? `; maxStorageNodes ${storage.maxStorageNodes} (STO-002: the worker count)` : ''}`,
-      ]);
+      const maxNodes = storage.maxStorageNodes !== undefined ? `; maxStorageNodes ${storage.maxStorageNodes} (STO-002: the worker count)` : '';
+      figures.push(
+        // Only a product that runs a quorum has one to size (STO-001 warns below its spare node).
+        keepsQuorum(storage)
+          ? [
+              `Storage quorum (STO-001)`,
+              `${nodes ?? '?'} ${storage.product} storage nodes, quorum needs ${storage.minStorageNodes}${storage.quorum ? ` (${storage.quorum.members} ${storage.quorum.what})` : ''}`,
+              `at least ${Math.max(MIN_WORKERS, storage.minStorageNodes + 1)} workers so one node may go offline, ${RECOMMENDED_WORKERS} recommended${maxNodes}`,
+            ]
+          : [
+              `Storage nodes (STO-001)`,
+              `${nodes ?? '?'} ${storage.product} storage nodes, at least ${storage.minStorageNodes} needed; ${storage.product} runs no quorum`,
+              `${RECOMMENDED_WORKERS} workers recommended (the RA's minimum worker pool); the replicas need as many storage nodes (STO-004)${maxNodes}`,
+            ],
+      );
       if (repl !== undefined) figures.push(['Replication (STO-004)', `${repl} copies of each volume (class ${storage.vmStorageClass})`, repl < 2 ? 'one node lost loses data' : 'survives the loss of one node']);
       const size = storage.flashArray?.deviceSizeGiB;
       if (size !== undefined && nodes !== undefined) {

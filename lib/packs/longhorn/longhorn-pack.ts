@@ -75,8 +75,19 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
   public readonly overProvisioningPercentage: number;
   public readonly vmStorageClass: LonghornVmStorageClass;
   public readonly vmStorage: VmStorageProfile;
-  /** RWX Filesystem on the chart's class, so a VM with a persistent TPM stays migratable. */
-  public readonly vmStateStorageClass = LONGHORN_DEFAULT_STORAGE_CLASS;
+  /**
+   * TPM state on the chart's `longhorn` class, RWX Filesystem (Longhorn's share-manager, an NFS
+   * export). CDI keys that class `driver.longhorn.io/fs` (the chart sets fsType ext4) and gives it
+   * RWO Filesystem only, so without a StorageProfile of its own KubeVirt would claim the state
+   * RWO; the profile claims RWX Filesystem, as the field-tested Longhorn Templates profile's does
+   * (storage-backends.md §2.1 and §2.5).
+   */
+  public readonly vmStateStorage: VmStorageProfile = {
+    storageClassName: LONGHORN_DEFAULT_STORAGE_CLASS,
+    volumeMode: 'Filesystem',
+    cloneStrategy: 'csi-clone',
+    claimPropertySets: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' }],
+  };
   public readonly snapshotClass: CsiSnapshotClass = { name: LONGHORN_SNAPSHOT_CLASS, driver: LONGHORN_PROVISIONER, parameters: { type: 'snap' } };
   /**
    * Longhorn's install requirements: open-iscsi with iscsid running, and an NFSv4 client for RWX
@@ -146,6 +157,7 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
   /** What the written values and the VM class manifest say. */
   public storageFacts(rendered: RenderedLayer): StorageFacts {
     const persistence = valueAt(rendered.deployed, 'charts', 'longhorn', 'persistence');
+    const dataPath = valueAt(rendered.deployed, 'charts', 'longhorn', 'defaultSettings', 'defaultDataPath');
     const classes: StorageClassReading[] = [chartClass(persistence), ...storageClassObjects(rendered)];
     return {
       product: 'Longhorn',
@@ -158,6 +170,12 @@ export class LonghornPack extends PackLayer implements ICsiLayer {
       needsNfsClient: (_sc, volumeMode) => volumeMode === 'Filesystem',
       replicasOf: (sc) => (sc.parameters.numberOfReplicas === undefined ? undefined : Number(sc.parameters.numberOfReplicas)),
       minStorageNodes: MIN_STORAGE_NODES,
+      // Seed 000: keep non-OS disks on a repave, "Avoid data rebuild storms". Without a data path
+      // the replicas sit in /var/lib/longhorn/ on the OS disk, which a repave reimages anyway.
+      nonOsDisks:
+        typeof dataPath === 'string'
+          ? `the Longhorn replicas in ${dataPath}, which Longhorn then rebuilds from the other nodes in a rebuild storm`
+          : 'Longhorn replicas kept on non-OS disks, which Longhorn then rebuilds from the other nodes in a rebuild storm (this site keeps them in /var/lib/longhorn/ on the OS disk: storage.longhorn.dataPath moves them to a data disk)',
     };
   }
 }

@@ -14,6 +14,7 @@ import { ProfileVariable, VariableFormat } from '../../palette/profile-variable'
 import { isYamlMap, parseYamlDocuments, RenderedLayer, valueAt } from '../../palette/rendered';
 import { addRuleCheck } from '../../palette/rule-validation';
 import { ValueNode, Values } from '../../palette/values';
+import { cdiCapabilities } from '../cdi-capabilities';
 import { CsiNodeRequirements, CsiSnapshotClass, ICsiLayer, VmStorageProfile } from '../csi-layer';
 import { StorageClassFacts, StorageFacts } from '../facts';
 import { FlashArraySanType, PortworxKvdb, PortworxLicenseModel, PortworxNodeSelection, PortworxPaletteMode } from './choices';
@@ -216,8 +217,8 @@ export class PortworxPack extends PackLayer implements ICsiLayer {
     const vmClass = vmStorageClass(this.storageClasses);
     this.vmStorage = {
       storageClassName: vmClass.name,
-      // RA rev 1.7 RWX table: Portworx 3.3+ serves RWX Block; a sharedv4 class serves RWX over NFS (Filesystem).
-      volumeMode: this.supportsRwxBlock && vmClass.parameters?.sharedv4 !== 'true' ? 'Block' : 'Filesystem',
+      // Block where Portworx and CDI serve the class RWX Block (rwxBlockProblem), else RWX Filesystem.
+      volumeMode: rwxBlockProblem(this.version, vmClass.parameters ?? {}) === undefined ? 'Block' : 'Filesystem',
       cloneStrategy: 'csi-clone',
     };
 
@@ -316,11 +317,7 @@ export class PortworxPack extends PackLayer implements ICsiLayer {
       provisioner: PORTWORX_PROVISIONER,
       storageClasses,
       vmStorageClass: vm?.name ?? '',
-      rwxBlockProblem: (sc) => {
-        if (sc.parameters.sharedv4 === 'true') return 'a Portworx sharedv4 class serves RWX volumes over NFS, in Filesystem mode only';
-        if (!supportsRwxBlock(version)) return `Portworx ${version} serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later)`;
-        return undefined;
-      },
+      rwxBlockProblem: (sc) => rwxBlockProblem(version, sc.parameters),
       // Portworx serves RWX Filesystem volumes as sharedv4, an NFS export (storage-backends.md §2.1).
       needsNfsClient: (_sc, volumeMode) => volumeMode === 'Filesystem',
       replicasOf: (sc) => (sc.parameters.repl === undefined ? undefined : Number(sc.parameters.repl)),
@@ -336,6 +333,8 @@ export class PortworxPack extends PackLayer implements ICsiLayer {
         secretNamespaces: secrets.map((o) => String(valueAt(o.deployed, 'metadata', 'namespace') ?? 'default')),
       },
       interfaces,
+      // Seed 002 MAAS settings: "so that LUNs on the FlashArray do not get erased when nodes are repaved".
+      nonOsDisks: 'the FlashArray LUNs Portworx hands to the new node',
     };
   }
 }
@@ -409,6 +408,17 @@ function checkPrometheusUrl(url: string): string {
 function supportsRwxBlock(version: string): boolean {
   const [major, minor] = version.split('.').map(Number);
   return major > 3 || (major === 3 && minor >= 3);
+}
+
+/**
+ * Why a Portworx class serves no RWX Block, or undefined when it does: Portworx before 3.3
+ * serves none, and from 3.3 CDI's table for the class decides (storage-backends.md §2.1: a class
+ * whose `sharedv4_mount_options` hold `vers=3.0` and `nolock` is NFS, RWX Filesystem only, as is
+ * `backend: pure_fa_file`; `sharedv4: "true"` alone and `backend: pure_block` keep RWX Block).
+ */
+function rwxBlockProblem(version: string, parameters: Readonly<Record<string, string>>): string | undefined {
+  if (!supportsRwxBlock(version)) return `Portworx ${version} serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later)`;
+  return cdiCapabilities(PORTWORX_PROVISIONER, parameters)?.noRwxBlock;
 }
 
 function licenseValues(model: PortworxLicenseModel, props: PortworxPackProps): Values {

@@ -55,8 +55,13 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
   public readonly windowsStorageClass: CephRbdStorageClass;
   public readonly vmStorage: VmStorageProfile;
   public readonly windowsVmStorage: VmStorageProfile;
-  /** RWX Filesystem on CephFS, as the VMO-on-MAAS tutorial sets `vmStateStorageClass` (pack-values.md §9). */
-  public readonly vmStateStorageClass = CEPH_FILESYSTEM_STORAGE_CLASS;
+  /**
+   * TPM state on CephFS, RWX Filesystem, as the VMO-on-MAAS tutorial sets `vmStateStorageClass`
+   * (pack-values.md §9). Its StorageProfile claims CDI's CephFS sets explicitly: CDI before
+   * v1.63.0 (older VMO packs) does not know Rook's `rook-ceph.cephfs.csi.ceph.com` and leaves the
+   * class's profile empty (storage-backends.md §2.1).
+   */
+  public readonly vmStateStorage: VmStorageProfile;
   /**
    * VMO writes the RBD snapshot class (the tutorial's parameters); the chart's own RBD class stays
    * off, so VM snapshots find exactly one class for the driver.
@@ -104,6 +109,13 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
     });
     this.vmStorage = rbdProfile(CEPH_BLOCK_STORAGE_CLASS);
     this.windowsVmStorage = rbdProfile(CEPH_WINDOWS_STORAGE_CLASS);
+    const cephfs = cdiCapabilities(ROOK_CEPHFS_PROVISIONER);
+    this.vmStateStorage = {
+      storageClassName: CEPH_FILESYSTEM_STORAGE_CLASS,
+      volumeMode: 'Filesystem',
+      cloneStrategy: cephfs?.cloneStrategy ?? 'csi-clone',
+      ...(cephfs ? { claimPropertySets: cdiClaimPropertySets(cephfs) } : {}),
+    };
 
     this.addValues({
       // The pack's own PSA label (csi-rook-ceph-helm values.yaml): Ceph's pods are privileged, and PXK enforces "baseline" elsewhere.
@@ -164,6 +176,8 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
       needsNfsClient: (sc, volumeMode) => volumeMode === 'Filesystem' && sc.provisioner.includes('.nfs.'),
       replicasOf: (sc) => poolSizes.get(sc.parameters.pool ?? ''),
       minStorageNodes: MIN_STORAGE_NODES,
+      // Seed 000: "Ceph rebalance (slow)" after a node loss; the OSDs use every device (useAllDevices).
+      nonOsDisks: 'the Ceph OSD disks, whose data Ceph then rebalances onto the other nodes',
       ...(typeof mons === 'number' ? { quorum: { members: mons, what: 'Ceph MONs', onePerNode: valueAt(mon, 'allowMultiplePerNode') !== true } } : {}),
     };
   }

@@ -1,5 +1,6 @@
 import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { hasMaas } from './has-maas';
 
 /**
  * DEP-002: the control-plane machine pool the cluster is deployed with is odd-sized and at least
@@ -12,6 +13,7 @@ export const DEP_002: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'the control-plane machine pool deployed has an odd number of nodes, at least 3',
   source: 'seed 004 "Configure the master and worker node pools"; seed 002 (RA rev 1.7) "Hardware resources"',
+  appliesTo: hasMaas,
   check(site) {
     const pool = site.cluster?.pools.find((p) => p.controlPlane);
     const plan = site.maas?.pools.find((p) => p.controlPlane);

@@ -1,5 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { hasMaas } from './has-maas';
 
 /**
  * DEP-003: the machine pools deploy the nodes the profiles were sized for. The control-plane
@@ -11,6 +12,7 @@ export const DEP_003: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'machine pool sizes match nodes: each pool has a whole number of nodes, the worker pools add up to nodes.workers',
   source: 'seed 002 (RA rev 1.7) Portworx "cloudStorage.maxStorageNodes = # of worker nodes"; deploy.md §1.1 machine_pool.count',
+  appliesTo: hasMaas,
   check(site) {
     const cluster = site.cluster;
     const plan = site.maas;

@@ -1,5 +1,6 @@
 import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { hasMaas } from './has-maas';
 
 /**
  * DEP-005: hosts with more than one NIC need the private cloud gateway's ConfigMap
@@ -13,6 +14,7 @@ export const DEP_005: Rule<VmoSiteModel> = {
   level: FindingLevel.INFO,
   description: 'multi-NIC hosts: the gateway ConfigMap maas-preferred-subnet names the mgmt subnet (written to deploy/maas-preferred-subnet.yaml)',
   source: 'deploy.md §1.5 (Sheldonwl/spectro-guides palette-maas-baremetal-vmo.md "Configure Preferred Subnet")',
+  appliesTo: hasMaas,
   check(site) {
     if (!site.cluster) return [];
     const nics = site.network.interfaces.filter((i) => i.kind === 'physical').length;

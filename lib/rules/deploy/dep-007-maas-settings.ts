@@ -1,5 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { hasMaas } from './has-maas';
 
 const DNS_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const POOL_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -43,6 +44,7 @@ export const DEP_007: Rule<VmoSiteModel> = {
   level: FindingLevel.ERROR,
   description: 'the MAAS settings are well formed: DNS domain, IANA time zone, five-field cron schedules, OpenSSH public keys, unique pool names, non-empty names',
   source: 'deploy.md §1.1 (terraform-provider-spectrocloud resource_cluster_maas.go: validateTimezone, the cloud_config and machine_pool schemas)',
+  appliesTo: hasMaas,
   check(site) {
     const m = site.maas;
     if (!m) return [];

@@ -1,5 +1,6 @@
 import { FindingLevel, Rule } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
+import { hasMaas } from './has-maas';
 
 /**
  * DEP-008: the MAAS domain is a delegated subzone of the company's DNS (seed 002 MAAS settings:
@@ -11,6 +12,7 @@ export const DEP_008: Rule<VmoSiteModel> = {
   level: FindingLevel.WARNING,
   description: "the MAAS domain is a delegated subzone (metal.<company zone>), not MAAS's bare .maas",
   source: 'seed 002 (RA rev 1.7) MAAS settings "DNS"; deploy.md §1.1 (Sheldonwl/spectro-guides "Use a proper subdomain")',
+  appliesTo: hasMaas,
   check(site) {
     const domain = site.maas?.domain;
     if (domain === undefined) return [];

@@ -1,7 +1,7 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { isCount } from '../capacity/pod-budget';
 import { VmoSiteModel } from '../site-model';
-import { MIN_WORKERS, RECOMMENDED_WORKERS, storageNodeCount } from './storage-nodes';
+import { keepsQuorum, MIN_WORKERS, RECOMMENDED_WORKERS, storageNodeCount } from './storage-nodes';
 import { storageSetting } from './storage-settings';
 
 /**
@@ -28,10 +28,10 @@ export const STO_001: Rule<VmoSiteModel> = {
       out.push({
         location: storageNodes < workers ? storageSetting(storage, 'storageNodes') : 'nodes.workers',
         message:
-          `${storageNodes} ${storage.product} storage node${storageNodes === 1 ? '' : 's'}${limitedBy}: it needs at least ${min} for quorum; ` +
+          `${storageNodes} ${storage.product} storage node${storageNodes === 1 ? '' : 's'}${limitedBy}: it needs at least ${min}${keepsQuorum(storage) ? ' for quorum' : ''}; ` +
           `use at least ${Math.max(MIN_WORKERS, min + 1)} workers (${RECOMMENDED_WORKERS} recommended)${storage.maxStorageNodes !== undefined ? ' with maxStorageNodes equal to the worker count' : ''}`,
       });
-    } else if (min > 1 && workers < Math.max(MIN_WORKERS, min + 1)) {
+    } else if (keepsQuorum(storage) && workers < Math.max(MIN_WORKERS, min + 1)) {
       out.push({
         level: FindingLevel.WARNING,
         location: 'nodes.workers',

@@ -2,6 +2,7 @@ import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { LayerRole } from '../../palette/layer-role';
 import { VmoSiteModel } from '../site-model';
 import { storageClasses } from './storage-classes';
+import { vmStateClaim } from './vm-state-claim';
 import { volumeClaims } from './volume-claims';
 
 /** The package that gives Ubuntu nodes the NFS client. */
@@ -28,11 +29,11 @@ export const STO_008: Rule<VmoSiteModel> = {
         users.push(`${c.what} (RWX Filesystem on ${className})`);
       }
     }
-    // KubeVirt claims persistent TPM/EFI state RWX; on a class other than the VM disks' it takes
-    // the Filesystem mode (kubevirt pkg/storage/backend-storage), so an NFS-backed class mounts NFS.
-    const state = site.vmo?.vmStateStorageClass;
-    if (state !== undefined && state !== site.storage?.vmStorageClass && classes.get(state)?.nfsFilesystem) {
-      users.push(`the VMs' persistent TPM state (vmStateStorageClass ${state}, RWX Filesystem)`);
+    // KubeVirt claims persistent TPM/EFI state in Filesystem mode, RWX where the class's
+    // StorageProfile says so (vmStateClaim): on an NFS-backed class that mounts NFS.
+    const state = vmStateClaim(site);
+    if (state?.accessMode === 'ReadWriteMany' && classes.get(state.className)?.nfsFilesystem) {
+      users.push(`the VMs' persistent TPM state (vmStateStorageClass ${state.className}, RWX Filesystem)`);
     }
     const unique = [...new Set(users)];
     const os = site.rendered.layerWith(LayerRole.OS);

@@ -1,3 +1,4 @@
+import { StorageFacts } from '../../packs/facts';
 import { isCount } from '../capacity/pod-budget';
 import { VmoSiteModel } from '../site-model';
 
@@ -16,4 +17,13 @@ export function storageNodeCount(site: VmoSiteModel): number | undefined {
   const max = site.storage?.maxStorageNodes;
   if (!isCount(workers)) return undefined;
   return isCount(max) ? Math.min(workers, max) : workers;
+}
+
+/**
+ * Whether the storage product runs a quorum on its storage nodes: one it reports (Ceph's MONs),
+ * or a minimum of more than one storage node, which it needs for one (seed 000 storage table:
+ * Portworx 3 for its kvdb, Rook-Ceph 3; Longhorn's 1 is no quorum, only a place for replicas).
+ */
+export function keepsQuorum(storage: StorageFacts): boolean {
+  return storage.quorum !== undefined || storage.minStorageNodes > 1;
 }
