@@ -164,6 +164,53 @@ describe('PAL-008 missing defaults', () => {
   });
 });
 
+describe('the enabled-presets header of every pack with catalog defaults', () => {
+  const ROOK_CEPH_SITE: VmoSiteProps = { ...RA_SITE, name: 'rook', storage: { backend: 'rook-ceph' } };
+  const LONGHORN_1_6_SITE: VmoSiteProps = { ...RA_SITE, name: 'longhorn', storage: { backend: 'longhorn', longhorn: { version: '1.6.0' } } };
+  const header = (values: string) => values.split('\n')[0];
+  const groupsOf = (line: string) => line.replace(/^# spectrocloud\.com\/enabled-presets: /, '').split(',').map((item) => item.slice(0, item.lastIndexOf(':')));
+
+  test.each([
+    ['the RA site', RA_SITE],
+    ['a Rook-Ceph site', ROOK_CEPH_SITE],
+    ['a Longhorn 1.6.0 site', LONGHORN_1_6_SITE],
+  ])('%s: every layer whose defaults record a selection writes a header naming a preset of every recorded group', (_, props) => {
+    const layers = renderSite(props).rendered.profiles[0].layers.filter((l) => l.defaults);
+    expect(layers.length).toBeGreaterThan(0);
+    for (const layer of layers) {
+      const recorded = PackCatalog.builtIn().lookup(layer.pack.name, layer.pack.version)?.defaults.enabledPresets ?? [];
+      if (!recorded.length) continue;
+      const line = header(layer.pack.values);
+      expect([layer.pack.name, line.startsWith('# spectrocloud.com/enabled-presets: ')]).toEqual([layer.pack.name, true]);
+      expect([layer.pack.name, groupsOf(line).sort()]).toEqual([layer.pack.name, expect.arrayContaining(recorded.map((r) => r.group).sort())]);
+    }
+  });
+
+  test("PXK 1.32.4 keeps the published default selection (the RA's layer chooses no preset)", () => {
+    expect(header(renderedLayer(RA_SITE, 'kubernetes').pack.values)).toBe(
+      '# spectrocloud.com/enabled-presets: Kube Controller Manager:loopback-ctrlmgr,Kube Scheduler:loopback-scheduler,Azure Disk Encryption Set:disable-azure-disk-encryption',
+    );
+  });
+
+  test('Longhorn 1.6.0 keeps the published default selection', () => {
+    expect(header(renderedLayer(LONGHORN_1_6_SITE, 'csi-longhorn').pack.values)).toBe('# spectrocloud.com/enabled-presets: Kubernetes Cluster Autoscaler:autoScalerDisabled');
+  });
+
+  test('Rook-Ceph: the header says what the values hold, no object store unless asked for', () => {
+    const off = renderedLayer(ROOK_CEPH_SITE, 'csi-rook-ceph-helm');
+    expect(header(off.pack.values)).toBe(
+      '# spectrocloud.com/enabled-presets: Cluster Configuration:multi-node-cluster,Storage - Block:enable-block-storage,Storage - File:enable-file-storage,Storage - Object:disable-object-storage',
+    );
+    expect(parse(off.pack.values).charts['rook-ceph-cluster'].cephObjectStores).toEqual([]);
+    const on = renderedLayer({ ...ROOK_CEPH_SITE, storage: { backend: 'rook-ceph', rookCeph: { objectStore: true } } }, 'csi-rook-ceph-helm');
+    expect(header(on.pack.values)).toContain('Storage - Object:enable-object-storage');
+    expect(parse(on.pack.values).charts['rook-ceph-cluster'].cephObjectStores.map((s: { name: string }) => s.name)).toEqual(['ceph-objectstore']);
+    // The cluster preset's MON and MGR layout is what the values hold.
+    const cluster = parse(off.pack.values).charts['rook-ceph-cluster'].cephClusterSpec;
+    expect([cluster.mon.count, cluster.mon.allowMultiplePerNode, cluster.mgr.count, cluster.mgr.allowMultiplePerNode]).toEqual([3, false, 2, false]);
+  });
+});
+
 describe('typed variables: what reaches a CRD field after substitution has its type', () => {
   const variablesSite: VmoSiteProps = { ...RA_SITE, name: 'vars', profileNamePrefix: 'VMO-Vars', profiles: { layout: 'split', variables: true } };
 
