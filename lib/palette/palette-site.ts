@@ -8,7 +8,7 @@ import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001, parseValidationMessage } from './rule-validation';
 import { renderValuesChanges, valuesChanges } from './values-changes';
-import { toYaml } from './yaml-format';
+import { toYaml, unquotedReferences } from './yaml-format';
 
 export interface PaletteSiteProps {
   /** The output folder name, `dist/<name>/`. @default the construct id */
@@ -129,7 +129,9 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
         // For review: what this site changes of the pack's published defaults.
         if (pack.type !== 'manifest' && layer.defaults) {
           const changes = valuesChanges(layer.defaults.values, layer.values);
-          files.set(`profiles/${name}/${pack.name}.changes.yaml`, renderValuesChanges(changes, { pack: pack.name, version: pack.version }));
+          // Typed (unquoted) references appear as the values write them.
+          const subject = { pack: pack.name, version: pack.version, unquoted: unquotedReferences(pack.values) };
+          files.set(`profiles/${name}/${pack.name}.changes.yaml`, renderValuesChanges(changes, subject));
         }
         if (pack.manifests?.length) {
           const stream = pack.manifests.map((m) => `# manifest: ${m.name}\n${m.content}`).join('---\n');

@@ -1,8 +1,10 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { CloudType, ClusterProfile, LayerType, PackCatalog, PackLayer, PaletteApp, PaletteSite, ProfileType, SynthError, VmoSite, VmoSiteProps } from '../../lib';
+import { CloudType, ClusterProfile, LayerType, PackCatalog, PackLayer, PaletteApp, PaletteSite, PortworxPack, ProfileType, SynthError, VmoSite, VmoSiteProps } from '../../lib';
 import { addTarget } from '../../lib/cli/load-target';
 import { validateObject } from '../support/crd-schemas';
+import { tempDirs } from '../helpers';
 import { RA_SITE } from './fixtures';
 
 /**
@@ -23,6 +25,13 @@ function leafPaths(v: unknown, prefix: string[] = [], out: string[] = []): strin
 }
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
+
+function renderSiteWith(props: VmoSiteProps, edit: (site: VmoSite) => void) {
+  const app = new PaletteApp({ outdir: '/nonexistent' });
+  const site = new VmoSite(app, props.name ?? 'site', props);
+  edit(site);
+  return { site, rendered: site.render() };
+}
 
 function renderSite(props: VmoSiteProps = RA_SITE) {
   const app = new PaletteApp({ outdir: '/nonexistent' });
@@ -227,11 +236,84 @@ describe('typed variables: what reaches a CRD field after substitution has its t
     expect(validateObject(cluster)).toEqual([]);
   });
 
+  test("the changes file shows the typed reference exactly as the values write it, unquoted", () => {
+    const files = renderFiles(variablesSite);
+    const changesFile = [...files.keys()].find((k) => k.endsWith('/csi-portworx-generic.changes.yaml'))!;
+    const changes = files.get(changesFile)!;
+    const values = files.get(changesFile.replace('.changes.yaml', '.values.yaml'))!;
+    const line = (text: string) => text.split('\n').find((l) => l.includes('pxMaxStorageNodes'))?.trim();
+    expect(line(values)).toBe('maxStorageNodes: {{.spectro.var.pxMaxStorageNodes}}');
+    expect(line(changes)).toMatch(/^maxStorageNodes: \{\{\.spectro\.var\.pxMaxStorageNodes\}\}( #.*)?$/);
+    // String references stay quoted in both.
+    const cidr = (text: string) => text.split('\n').find((l) => l.includes('.spectro.var.podCidr'))?.trim();
+    const k8sChanges = files.get([...files.keys()].find((k) => k.endsWith('/kubernetes.changes.yaml'))!)!;
+    expect(cidr(k8sChanges)).toMatch(/^podCIDR: '\{\{\.spectro\.var\.podCidr\}\}'/);
+  });
+
   test('the same field written as a quoted reference would substitute to a string, which the CRD schema refuses', () => {
     const layer = renderedLayer(variablesSite, 'csi-portworx-generic');
     // Palette substitutes the text: a quoted reference becomes '5', a string.
     const quoted = layer.pack.values.replace('{{.spectro.var.pxMaxStorageNodes}}', "'5'").replace(/\{\{[^}]*\}\}/g, 'x');
     expect(validateObject(storageCluster(parse(quoted)))).toEqual([expect.stringContaining('maxStorageNodes')]);
+  });
+});
+
+describe('PAL-009 pack schema findings from a rendered site', () => {
+  const temp = tempDirs('pal-009-');
+  const PX = 'csi-portworx-generic/3.3.1';
+  const BUILT_IN = join(__dirname, '..', '..', 'packs');
+
+  /** A catalog folder holding the built-in Portworx 3.3.1 files with `constraints` added to its schema.yaml. */
+  function portworxCatalog(constraints: string): string {
+    const root = temp();
+    const folder = join(root, PX);
+    mkdirSync(folder, { recursive: true });
+    for (const f of readdirSync(join(BUILT_IN, PX))) copyFileSync(join(BUILT_IN, PX, f), join(folder, f));
+    writeFileSync(join(folder, 'schema.yaml'), readFileSync(join(BUILT_IN, PX, 'schema.yaml'), 'utf8') + constraints);
+    return root;
+  }
+
+  const pal009 = (props: VmoSiteProps, edit: (site: VmoSite) => void = () => undefined) => {
+    const { site } = renderSiteWith(props, edit);
+    return site.check().filter((f) => f.ruleId === 'PAL-009' && f.location.includes('profile VMO-RA-Full'));
+  };
+
+  test('the RA site passes the Portworx 3.3.1 schema', () => {
+    expect(pal009(RA_SITE)).toEqual([]);
+  });
+
+  test('fails PAL-009 on a literal password at a ${password} path of the schema, without showing it', () => {
+    const findings = pal009(RA_SITE, (site) => (site.layers.csi as PortworxPack).addOverride('charts.portworx-generic.vsphereSecret.password', 'hunter2-secret'));
+    expect(findings).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        location: expect.stringContaining('layer csi-portworx-generic'),
+        message: expect.stringMatching(/^charts\.portworx-generic\.vsphereSecret\.password is a password in the pack's schema and holds a literal value \(14 characters, not shown\): make it a sensitive profile variable/),
+      }),
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('hunter2');
+  });
+
+  test('fails PAL-009 on a key the schema requires and the values lack', () => {
+    const packCatalog = portworxCatalog("charts.portworx-generic.storageCluster.spec.kvdb.endpoints:\n  schema: '{{ required }}'\n");
+    const findings = pal009({ ...RA_SITE, packCatalog });
+    expect(findings.map((f) => [f.level, f.message])).toEqual([['error', expect.stringMatching(/^charts\.portworx-generic\.storageCluster\.spec\.kvdb\.endpoints: .*required/)]]);
+  });
+
+  test('fails PAL-009 on an unquoted (typed) reference at a path the schema constrains, naming the path and the fix', () => {
+    const packCatalog = portworxCatalog("charts.portworx-generic.storageCluster.spec.cloudStorage.maxStorageNodes:\n  schema: '{{ format \"${number}\" }}'\n");
+    const findings = pal009({ ...RA_SITE, packCatalog, profiles: { layout: 'full', variables: true } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "charts.portworx-generic.storageCluster.spec.cloudStorage.maxStorageNodes holds the unquoted reference {{.spectro.var.pxMaxStorageNodes}} and the pack's schema.yaml constrains this path: " +
+          "before substitution Palette validates the values against the schema, and an unquoted reference reads as a YAML map there (Palette's docs: wrap each profile variable in single quotes): " +
+          "quote it (ProfileVariable.asText() writes '{{.spectro.var.pxMaxStorageNodes}}') or use a string variable at charts.portworx-generic.storageCluster.spec.cloudStorage.maxStorageNodes",
+      }),
+    ]);
+    // Without the constraint the typed reference is fine.
+    expect(pal009({ ...RA_SITE, profiles: { layout: 'full', variables: true } })).toEqual([]);
   });
 });
 
