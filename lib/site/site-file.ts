@@ -115,7 +115,25 @@ export function loadSiteFile(path: string): VmoSiteProps {
   }
   const props = readCaCertificateFiles(parseSiteYaml(text, path), path);
   // A site file's pack catalog folder is relative to the file, wherever the command runs.
-  return props.packCatalog === undefined ? props : { ...props, packCatalog: resolve(dirname(path), props.packCatalog) };
+  return props.packCatalog === undefined ? props : { ...props, packCatalog: catalogFolder(path, props.packCatalog) };
+}
+
+/** The site file's `packCatalog` folder, resolved relative to the file; one that is not a folder is refused naming both. */
+function catalogFolder(path: string, given: string): string {
+  const folder = resolve(dirname(path), given);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // missing or unreadable: refused below
+  }
+  if (!isFolder) {
+    throw new ValidationError(
+      `${path}: packCatalog '${given}' is the folder ${folder} (relative to the site file), which does not exist or is not a folder: ` +
+        'give the folder that holds <pack name>/<version>/values.yaml, relative to the site file',
+    );
+  }
+  return folder;
 }
 
 function cannotRead(path: string, e: unknown): ValidationError {

@@ -19,7 +19,7 @@ import { CaCertificate, CaCertificatesPart, CsiNodePart, UbuntuMaasPack } from '
 import { VirtualMachineOrchestratorPack, VMO_DASHBOARD_POOL, VMO_NAMESPACE, VmoDashboardAccess } from '../packs/vmo';
 import { maasClusterFiles } from '../palette/cluster/maas-cluster-files';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
-import { PackCatalog } from '../palette/pack-catalog';
+import { isPackCatalogError, PackCatalog, PackCatalogError } from '../palette/pack-catalog';
 import { SiteFiles } from '../palette/palette-site';
 import { ProfileLayer } from '../palette/profile-layer';
 import { RenderedSite } from '../palette/rendered';
@@ -64,6 +64,16 @@ export interface VmoSiteOptions {
    * @default the folder `props.packCatalog` names, else the app's catalog
    */
   readonly packCatalog?: PackCatalog;
+}
+
+/** The catalog folder a site's `packCatalog` names; a folder that cannot be used is an error naming the setting. */
+function siteCatalog(folder: string): PackCatalog {
+  try {
+    return PackCatalog.fromDirectory(folder);
+  } catch (e) {
+    if (isPackCatalogError(e)) throw new PackCatalogError(`packCatalog: ${e.message}`);
+    throw e;
+  }
 }
 
 const KNOWN_LAYOUTS: readonly string[] = ['full', 'split', 'both'];
@@ -111,7 +121,7 @@ export class VmoSite extends VmoProfiles {
     super(scope, id, {
       name: plan.name,
       suppressions: props.suppressions,
-      packCatalog: options.packCatalog ?? (props.packCatalog !== undefined ? PackCatalog.fromDirectory(props.packCatalog) : undefined),
+      packCatalog: options.packCatalog ?? (props.packCatalog !== undefined ? siteCatalog(props.packCatalog) : undefined),
       hosts: { nodes: plan.nodes, network: plan.network, ...(plan.maas ? { maas: plan.maas } : {}) },
       layout: KNOWN_LAYOUTS.includes(plan.profiles.layout) ? VmoProfileLayout.of(plan.profiles.layout) : VmoProfileLayout.BOTH,
       version: plan.profileVersion,
@@ -158,7 +168,10 @@ export class VmoSite extends VmoProfiles {
     } catch (e) {
       if (!isValidationError(e)) throw e;
       this.node.tryRemoveChild(id);
-      this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location: setting, message: e.message, source: SITE_001.source });
+      // A broken catalog file is the catalog's problem, whichever layer read it first; reported once.
+      const location = isPackCatalogError(e) ? 'packCatalog' : setting;
+      if (this.settingErrors.some((f) => f.location === location && f.message === e.message)) return undefined;
+      this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location, message: e.message, source: SITE_001.source });
       return undefined;
     }
   }

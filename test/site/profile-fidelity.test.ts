@@ -135,10 +135,37 @@ describe("a user's pack catalog", () => {
     expect(site.render().profiles[0].layers.find((l) => l.pack.name === 'cni-cilium-oss')!.defaults).toBeDefined();
   });
 
-  test('fails on a catalog folder that does not exist, naming the folder and the fix', () => {
+  test('fails on a catalog folder that does not exist, naming the setting, the folder and the fix', () => {
     expect(() => new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), 'ra', { ...RA_SITE, packCatalog: '/nonexistent/catalog' })).toThrow(
-      "pack catalog folder '/nonexistent/catalog' does not exist or is not a folder: give the folder that holds <pack name>/<version>/values.yaml",
+      "packCatalog: pack catalog folder '/nonexistent/catalog' does not exist or is not a folder: give the folder that holds <pack name>/<version>/values.yaml",
     );
+  });
+
+  describe('a catalog file that cannot be read', () => {
+    const temp = tempDirs('bad-catalog-');
+    /** The SITE-001 findings of an RA site whose catalog holds `files` (relative paths -> text). */
+    function siteErrors(files: Record<string, string>) {
+      const root = temp();
+      for (const [rel, text] of Object.entries(files)) {
+        mkdirSync(join(root, rel, '..'), { recursive: true });
+        writeFileSync(join(root, rel), text);
+      }
+      const site = new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), 'ra', { ...RA_SITE, packCatalog: root });
+      return { root, findings: site.check().filter((f) => f.ruleId === 'SITE-001') };
+    }
+
+    test('fails: a bad values.yaml is reported once at packCatalog (not at the layer that read it first), naming the file, line and fix', () => {
+      const { root, findings } = siteErrors({ 'kubernetes/1.32.4/values.yaml': 'pack:\n  a: [1\n' });
+      expect(findings.map((f) => [f.location.replace(/^site ra: /, ''), f.message])).toEqual([
+        ['packCatalog', expect.stringMatching(new RegExp(`^${join(root, 'kubernetes', '1.32.4', 'values.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid YAML at line \\d+, column \\d+ .*: fix the YAML syntax$`))],
+      ]);
+    });
+
+    test('fails: a bad presets.yaml of the CSI pack is reported at packCatalog too', () => {
+      const { findings } = siteErrors({ 'csi-portworx-generic/3.3.1/values.yaml': 'a: 1\n', 'csi-portworx-generic/3.3.1/presets.yaml': 'items: []\n' });
+      expect(findings.map((f) => f.location.replace(/^site ra: /, ''))).toEqual(['packCatalog']);
+      expect(findings[0].message).toMatch(/presets\.yaml: no 'presets:' list at the top/);
+    });
   });
 });
 

@@ -75,6 +75,28 @@ describe('site files', () => {
   });
 });
 
+describe('the pack catalog folder of a site file', () => {
+  test('is resolved relative to the site file', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'catalog'));
+    writeFileSync(join(dir, 'lab.yaml'), `${VALID}packCatalog: ./catalog\n`);
+    expect(loadSiteFile(join(dir, 'lab.yaml')).packCatalog).toBe(join(dir, 'catalog'));
+  });
+
+  test('fails: a folder that does not exist is one line naming the site file, packCatalog, the folder and the fix', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lab.yaml'), `${VALID}packCatalog: ../our-packs\n`);
+    writeFileSync(join(dir, 'file.yaml'), `${VALID}packCatalog: lab.yaml\n`);
+    const message = error(() => loadSiteFile(join(dir, 'lab.yaml')));
+    expect(message).toBe(
+      `${join(dir, 'lab.yaml')}: packCatalog '../our-packs' is the folder ${join(dir, '..', 'our-packs')} (relative to the site file), which does not exist or is not a folder: ` +
+        'give the folder that holds <pack name>/<version>/values.yaml, relative to the site file',
+    );
+    // A file is not a folder.
+    expect(error(() => loadSiteFile(join(dir, 'file.yaml')))).toMatch(/file\.yaml: packCatalog 'lab\.yaml' is the folder .*lab\.yaml \(relative to the site file\), which does not exist or is not a folder/);
+  });
+});
+
 describe('CA certificate files of a site file', () => {
   /** A site file in a fresh folder naming a CA certificate `entry`; returns its path. */
   const siteWith = (entry: string, files: Record<string, string> = {}): string => {
