@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
+import { DNS_LABEL_PATTERN } from '../common/dns-names';
 import { PROFILE_CHECKS, SITE_CHECKS } from './checks';
 import { ClusterProfile, ProfileJson } from './cluster-profile';
 import { Finding, RuleInfo, runRules, Suppression, validateSuppression } from './finding';
@@ -27,7 +28,7 @@ export interface PaletteSiteProps {
 export type SiteFiles = Map<string, string>;
 
 /** Site names name output folders: lowercase, digits and dashes, short enough for every filesystem. */
-export const SITE_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const SITE_NAME_PATTERN: RegExp = DNS_LABEL_PATTERN;
 
 /**
  * A set of profiles synthesized together into `dist/<name>/`: the profile JSON, each

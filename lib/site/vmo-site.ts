@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import * as ipaddr from 'ipaddr.js';
 import { isValidationError } from '../common/errors';
+import { INTERFACE_NAME_RULE, isInterfaceName } from '../common/interface-name';
+import { isIpv4Address } from '../common/ip-address';
 import { tryVlans } from '../common/vlan-list';
 import { maasClusterOf } from '../model/maas-cluster';
 import { planSite, SitePlan } from '../model/site-plan';
@@ -218,14 +219,14 @@ export class VmoSite extends VmoProfiles {
     const nics = props.network?.nics;
     const want = props.network?.layout === 'four-nic' ? 4 : 2;
     if (nics !== undefined) {
-      const bad = nics.filter((n) => !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/.test(n));
+      const bad = nics.filter((n) => !isInterfaceName(n));
       if (nics.length !== want || bad.length || new Set(nics).size !== nics.length) {
         this.settingErrors.push({
           ruleId: SITE_001.id,
           level: 'error',
           location: 'network.nics',
           message:
-            `the ${props.network.layout} layout bonds ${want} NICs, but network.nics lists ${nics.length}${bad.length ? ` (${bad.map((b) => `'${b}'`).join(', ')} not a Linux interface name)` : ''}` +
+            `the ${props.network.layout} layout bonds ${want} NICs, but network.nics lists ${nics.length}${bad.length ? ` (${bad.map((b) => `'${b}'`).join(', ')} not a Linux interface name: ${INTERFACE_NAME_RULE})` : ''}` +
             `${new Set(nics).size !== nics.length ? ', one of them twice' : ''}: list the ${want} NIC names in the RA's order, e.g. ${want === 4 ? 'enp1s0, enp2s0, enp1s1, enp2s1' : 'enp1s0, enp2s0'}`,
           source: SITE_001.source,
         });
@@ -238,7 +239,7 @@ export class VmoSite extends VmoProfiles {
         ? `vmo.access is 'direct' but no vmo.dashboardAddress is given: the field guide sets VMO's consoleBaseAddress to the dashboard's LoadBalancer IP; give a free address of the data subnet, outside the other MetalLB pools`
         : !direct && address !== undefined
           ? `vmo.dashboardAddress '${address}' is only used with direct access (proxied access leaves consoleBaseAddress empty): remove it, or set vmo.access to 'direct'`
-          : address !== undefined && !ipaddr.IPv4.isValidFourPartDecimal(address)
+          : address !== undefined && !isIpv4Address(address)
             ? `vmo.dashboardAddress '${address}' is not an IPv4 address: give one address of the data subnet, e.g. '10.20.30.10'`
             : undefined;
     if (addressProblem) {
@@ -397,7 +398,7 @@ export class VmoSite extends VmoProfiles {
   /** The dashboard address with direct access, when it is a valid one (checkChoices reports the others). */
   private dashboardAddress(): string | undefined {
     const { access, dashboardAddress } = this.plan.vmo;
-    return access === 'direct' && dashboardAddress !== undefined && ipaddr.IPv4.isValidFourPartDecimal(dashboardAddress) ? dashboardAddress : undefined;
+    return access === 'direct' && isIpv4Address(dashboardAddress) ? dashboardAddress : undefined;
   }
 
   /**
