@@ -27,6 +27,9 @@ export interface PaletteSiteProps {
 /** The files of one site, keyed by path relative to the site folder. */
 export type SiteFiles = Map<string, string>;
 
+/** The rules every PaletteSite runs, before its own rule pack (`siteRuleInfo`). */
+export const PALETTE_SITE_RULES: readonly RuleInfo[] = [...PROFILE_CHECKS, ...SITE_CHECKS, PAL_007, CON_001];
+
 /** Site names name output folders: lowercase, digits and dashes, short enough for every filesystem. */
 export const SITE_NAME_PATTERN: RegExp = DNS_LABEL_PATTERN;
 
@@ -66,7 +69,7 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
 
   /** Every rule this site runs: the ids a suppression may name. */
   public get rules(): readonly RuleInfo[] {
-    return [...PROFILE_CHECKS, ...SITE_CHECKS, PAL_007, CON_001, ...this.siteRuleInfo];
+    return [...PALETTE_SITE_RULES, ...this.siteRuleInfo];
   }
 
   /** The rules of the site's own rule pack (see `siteRules`). @default none */

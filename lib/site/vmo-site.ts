@@ -21,7 +21,8 @@ import { VirtualMachineOrchestratorPack, VMO_DASHBOARD_POOL, VMO_NAMESPACE, VmoD
 import { maasClusterFiles } from '../palette/cluster/maas-cluster-files';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
 import { isPackCatalogError, PackCatalog, PackCatalogError } from '../palette/pack-catalog';
-import { SiteFiles } from '../palette/palette-site';
+import { PALETTE_SITE_RULES, SiteFiles } from '../palette/palette-site';
+import { VMO_RULES } from '../rules';
 import { ProfileLayer } from '../palette/profile-layer';
 import { RenderedSite } from '../palette/rendered';
 import {
@@ -102,6 +103,9 @@ export const SITE_001: RuleInfo = {
   source: 'the validation of each layer construct',
   suppressible: false,
 };
+
+/** Every rule a VmoSite runs: the ids its suppressions may name (a site file's are checked on load). */
+export const VMO_SITE_RULES: readonly RuleInfo[] = [...PALETTE_SITE_RULES, ...VMO_RULES, SITE_001];
 
 /**
  * One VMO bare-metal site: a site description in, every RA layer and profile out. Every

@@ -53,7 +53,13 @@ const REMOVED_ON_PURPOSE: Record<string, Record<string, string>> = {
   kubernetes: {},
   'cni-cilium-oss': { 'charts.cilium.ipam.operator': 'ipam-kubernetes' },
   'csi-portworx-generic': { 'charts.portworx-generic.license.saas': 'px-enterprise', 'charts.portworx-generic.externalKvdb': 'px-internal-kvdb' },
+  'csi-rook-ceph-helm': {},
 };
+
+/** A Rook-Ceph site (storage.backend rook-ceph), for the csi-rook-ceph-helm defaults. */
+const ROOK_CEPH: VmoSiteProps = { ...RA_SITE, name: 'rook', storage: { backend: 'rook-ceph' } };
+/** The site whose Full profile holds each pack. */
+const SITE_OF: Record<string, VmoSiteProps> = { 'csi-rook-ceph-helm': ROOK_CEPH };
 
 describe('complete pack values (catalog defaults -> presets -> our changes)', () => {
   const { rendered } = renderSite();
@@ -66,7 +72,8 @@ describe('complete pack values (catalog defaults -> presets -> our changes)', ()
   });
 
   test.each(Object.keys(REMOVED_ON_PURPOSE))('%s: every default key path is in the output unless a preset removes it on purpose', (pack) => {
-    const layer = full.layers.find((l) => l.pack.name === pack)!;
+    const layer = (SITE_OF[pack] ? renderSite(SITE_OF[pack]).rendered.profiles[0] : full).layers.find((l) => l.pack.name === pack)!;
+    expect(layer.defaults?.source).toContain(`${pack}`);
     const written = leafPaths(parse(layer.pack.values));
     const missing = leafPaths(layer.defaults!.values).filter((p) => !written.some((w) => under(w, p) || under(p, w)));
     const expected = REMOVED_ON_PURPOSE[pack];
@@ -201,14 +208,13 @@ describe('PAL-008 missing defaults', () => {
 });
 
 describe('the enabled-presets header of every pack with catalog defaults', () => {
-  const ROOK_CEPH_SITE: VmoSiteProps = { ...RA_SITE, name: 'rook', storage: { backend: 'rook-ceph' } };
   const LONGHORN_1_6_SITE: VmoSiteProps = { ...RA_SITE, name: 'longhorn', storage: { backend: 'longhorn', longhorn: { version: '1.6.0' } } };
   const header = (values: string) => values.split('\n')[0];
   const groupsOf = (line: string) => line.replace(/^# spectrocloud\.com\/enabled-presets: /, '').split(',').map((item) => item.slice(0, item.lastIndexOf(':')));
 
   test.each([
     ['the RA site', RA_SITE],
-    ['a Rook-Ceph site', ROOK_CEPH_SITE],
+    ['a Rook-Ceph site', ROOK_CEPH],
     ['a Longhorn 1.6.0 site', LONGHORN_1_6_SITE],
   ])('%s: every layer whose defaults record a selection writes a header naming a preset of every recorded group', (_, props) => {
     const layers = renderSite(props).rendered.profiles[0].layers.filter((l) => l.defaults);
@@ -233,12 +239,12 @@ describe('the enabled-presets header of every pack with catalog defaults', () =>
   });
 
   test('Rook-Ceph: the header says what the values hold, no object store unless asked for', () => {
-    const off = renderedLayer(ROOK_CEPH_SITE, 'csi-rook-ceph-helm');
+    const off = renderedLayer(ROOK_CEPH, 'csi-rook-ceph-helm');
     expect(header(off.pack.values)).toBe(
       '# spectrocloud.com/enabled-presets: Cluster Configuration:multi-node-cluster,Storage - Block:enable-block-storage,Storage - File:enable-file-storage,Storage - Object:disable-object-storage',
     );
     expect(parse(off.pack.values).charts['rook-ceph-cluster'].cephObjectStores).toEqual([]);
-    const on = renderedLayer({ ...ROOK_CEPH_SITE, storage: { backend: 'rook-ceph', rookCeph: { objectStore: true } } }, 'csi-rook-ceph-helm');
+    const on = renderedLayer({ ...ROOK_CEPH, storage: { backend: 'rook-ceph', rookCeph: { objectStore: true } } }, 'csi-rook-ceph-helm');
     expect(header(on.pack.values)).toContain('Storage - Object:enable-object-storage');
     expect(parse(on.pack.values).charts['rook-ceph-cluster'].cephObjectStores.map((s: { name: string }) => s.name)).toEqual(['ceph-objectstore']);
     // The cluster preset's MON and MGR layout is what the values hold.
