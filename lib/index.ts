@@ -231,7 +231,7 @@ export type { MaasPlan, MaasPoolPlan } from './model/maas-plan';
 export { planSite } from './model/site-plan';
 export type { SitePlan, StorageBackend } from './model/site-plan';
 export type {
-  AddressPoolSettings, BgpPeerSettings, BgpSettings, CaCertificateSettings, CiliumSettings,
+  AddressPoolSettings, BgpPeerSettings, BgpSettings, CaCertificateSettings, CiliumSettings, FlashArraySettings,
   GoldenImageSourceSettings, HostNetworkSettings, KubernetesSettings, LoadBalancerSettings, LonghornSettings,
   MaasBackupSettings, MaasPoolSettings, MaasScanSettings, MaasSettings, MaasWorkerPoolSettings, MonitoringSettings,
   NodeCounts, OidcSettings, OsSettings, PortworxSettings, PrivateCaSettings, ProfileLayoutSettings, ProfileNames,
