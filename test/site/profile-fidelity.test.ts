@@ -234,6 +234,21 @@ describe('the enabled-presets header of every pack with catalog defaults', () =>
     );
   });
 
+  test("a layer with presets of its own keeps the defaults' selection for the other groups, in the pack's presets.yaml group order", () => {
+    const s = new PaletteSite(new PaletteApp({ outdir: '/nonexistent' }), 'own');
+    const cilium = new PackLayer(s, 'cilium', {
+      name: 'cni-cilium-oss',
+      version: '1.17.4',
+      layer: LayerType.CNI,
+      presets: [{ name: 'vmo-enable', group: 'VMO Compatibility', add: { charts: { cilium: { cni: { exclusive: false } } } } }],
+      enabledPresets: ['vmo-enable'],
+    });
+    expect(header(cilium.values)).toBe(
+      '# spectrocloud.com/enabled-presets: IPAM mode:ipam-kubernetes,Cilium Operator:op-multi-node,Kube-proxy replacement:ebpf-kubeproxy,Pod networking:podnw-vxlan,' +
+        'VMO Compatibility:vmo-enable,VMO - Bridge interface:vmo-auto,Loadbalancer mode:lb-no-xdp,MicroK8s:microk8s-disable',
+    );
+  });
+
   test('Longhorn 1.6.0 keeps the published default selection', () => {
     expect(header(renderedLayer(LONGHORN_1_6_SITE, 'csi-longhorn').pack.values)).toBe('# spectrocloud.com/enabled-presets: Kubernetes Cluster Autoscaler:autoScalerDisabled');
   });
