@@ -38,7 +38,7 @@ export { LayerRole } from './palette/layer-role';
 export { LayerType, PackType } from './palette/layer-type';
 export { ManifestChart, ManifestLayer } from './palette/manifest-layer';
 export type { ManifestLayerProps } from './palette/manifest-layer';
-export { PackCatalog } from './palette/pack-catalog';
+export { PackCatalog, PackCatalogError } from './palette/pack-catalog';
 export type { IPackCatalogScope, PackCatalogEntry, PackDependency, PackMetadata } from './palette/pack-catalog';
 export { PackDefaults } from './palette/pack-defaults';
 export { PackLayer } from './palette/pack-layer';
@@ -231,7 +231,7 @@ export type { MaasPlan, MaasPoolPlan } from './model/maas-plan';
 export { planSite } from './model/site-plan';
 export type { SitePlan, StorageBackend } from './model/site-plan';
 export type {
-  AddressPoolSettings, BgpPeerSettings, BgpSettings, CaCertificateSettings, CiliumSettings,
+  AddressPoolSettings, BgpPeerSettings, BgpSettings, CaCertificateSettings, CiliumSettings, FlashArraySettings,
   GoldenImageSourceSettings, HostNetworkSettings, KubernetesSettings, LoadBalancerSettings, LonghornSettings,
   MaasBackupSettings, MaasPoolSettings, MaasScanSettings, MaasSettings, MaasWorkerPoolSettings, MonitoringSettings,
   NodeCounts, OidcSettings, OsSettings, PortworxSettings, PrivateCaSettings, ProfileLayoutSettings, ProfileNames,

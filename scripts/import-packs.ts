@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, sep } from 'path';
 import { isValidationError } from '../lib/common/errors';
 import { PackCatalog, parsePresetsYaml } from '../lib/palette/pack-catalog';
-import { addBlocks, CATALOG_FILES, CatalogFile, dataDifferences, normalizePackFile, packFileData, yamlComments } from './pack-files';
+import { addBlocks, CATALOG_FILES, CatalogFile, dataDifferences, normalizePackFile, packFileData, presetHeaderLine, withoutPresetHeader, yamlComments } from './pack-files';
 import { CatalogVersion, readSources, renderCatalogReadme } from './pack-sources';
 
 const USAGE = 'usage: npm run import:packs -- [--check] [source folder] [catalog folder]';
@@ -86,7 +86,7 @@ function generate(source: string): Generated {
   return { files, skipped };
 }
 
-/** Fails unless the catalog form holds the source's data, has no comments, and is stable. */
+/** Fails unless the catalog form holds the source's data and enabled-presets header, has no other comments, and is stable. */
 function verify(file: CatalogFile, source: string, out: string, where: string): void {
   const problems: string[] = [];
   for (const version of ['1.1', '1.2'] as const) {
@@ -97,7 +97,9 @@ function verify(file: CatalogFile, source: string, out: string, where: string): 
     const diff = dataDifferences(parsePresetsYaml(source, where), parsePresetsYaml(out, where));
     problems.push(...diff.slice(0, 5).map((d) => `presets read differently at ${d}`));
   }
-  if (file !== 'pack.json' && [out, ...addBlocks(file, out)].some((text) => yamlComments(text).length)) problems.push('comments remain');
+  const data = file === 'values.yaml' ? withoutPresetHeader(out) : out;
+  if (file !== 'pack.json' && [data, ...addBlocks(file, out)].some((text) => yamlComments(text).length)) problems.push('comments remain');
+  if (file === 'values.yaml' && presetHeaderLine(source) !== presetHeaderLine(out)) problems.push('the enabled-presets header differs');
   if (normalizePackFile(file, out, where) !== out) problems.push('writing the output again changes it');
   if (problems.length) throw new Error(`${where}: the catalog form is wrong (a generator bug): ${problems.join('; ')}`);
 }

@@ -1,10 +1,14 @@
 import { CST, Document, isMap, isScalar, isSeq, Lexer, parse, Scalar, visit } from 'yaml';
 import { parsePackYaml } from '../lib/palette/pack-defaults';
+import { PRESET_HEADER_PREFIX } from '../lib/palette/pack-preset';
 
 /*
  * How the pack catalog's files are written from a pack's published files: keys and values
  * only. Comments are their authors' prose and stay out, including those inside presets'
- * `add:` blocks (YAML text inside YAML, so parsed and written again on their own). Scalars
+ * `add:` blocks (YAML text inside YAML, so parsed and written again on their own). One
+ * comment line is data, not prose: values.yaml's first line `# spectrocloud.com/enabled-presets:
+ * <group>:<name>,...` is the preset selection Palette reads by machine (the defaults embody
+ * those presets; its UI shows them as selected), so it is kept, as the first line. Scalars
  * keep their source style (quotes, block text), so the data reads the same in YAML 1.1 and
  * 1.2 as the source. Same input, same bytes.
  */
@@ -19,7 +23,11 @@ const STRINGIFY = { lineWidth: 0, minContentWidth: 0 } as const;
 /** Writes one published file in the catalog's form. */
 export function normalizePackFile(file: CatalogFile, text: string, source: string): string {
   switch (file) {
-    case 'values.yaml':
+    case 'values.yaml': {
+      const header = presetHeaderLine(text);
+      const body = withoutComments(parsePackYaml(text, source));
+      return header === undefined ? body : `${header}\n${body}`;
+    }
     case 'schema.yaml':
       return withoutComments(parsePackYaml(text, source));
     case 'presets.yaml':
@@ -27,6 +35,21 @@ export function normalizePackFile(file: CatalogFile, text: string, source: strin
     case 'pack.json':
       return `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
   }
+}
+
+/**
+ * The enabled-presets header of a values.yaml (its first line, trailing blanks trimmed), or
+ * undefined without one. An empty selection (`# spectrocloud.com/enabled-presets:`) is kept too:
+ * it says the defaults enable no preset.
+ */
+export function presetHeaderLine(text: string): string | undefined {
+  const first = text.split('\n', 1)[0].replace(/\s+$/, '');
+  return first.startsWith(PRESET_HEADER_PREFIX.trim()) ? first : undefined;
+}
+
+/** A values.yaml without its enabled-presets header line (the one comment the catalog keeps). */
+export function withoutPresetHeader(text: string): string {
+  return presetHeaderLine(text) === undefined ? text : text.slice(text.indexOf('\n') + 1);
 }
 
 /** A document without comments or blank lines; an empty document (all comments) is `{}`. */

@@ -1,13 +1,10 @@
+import { isDnsLabel, isDnsSubdomain } from './dns-names';
 import { ValidationError } from './errors';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-const DNS_LABEL_RULE = 'use at most 63 lowercase letters, digits and dashes, starting and ending with a letter or digit';
-
-function isDnsLabel(value: string): boolean {
-  return value.length <= 63 && DNS_LABEL.test(value);
-}
+/** The DNS-1123 label rule in operator words, for messages. */
+export const DNS_LABEL_RULE = 'use at most 63 lowercase letters, digits and dashes, starting and ending with a letter or digit';
+/** The DNS-1123 subdomain rule in operator words, for messages. */
+export const DNS_SUBDOMAIN_RULE = "use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit";
 
 /**
  * Checks a Kubernetes name that must be an RFC 1123 label (namespaces, NAD names): lowercase
@@ -21,7 +18,7 @@ export function checkDnsLabel(value: string, what: string, example: string): voi
 
 /** Checks a Kubernetes object name that must be an RFC 1123 subdomain (dots allowed, at most 253 characters). */
 export function checkDnsSubdomain(value: string, what: string, example: string): void {
-  if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+  if (!isDnsSubdomain(value)) {
     throw new ValidationError(
       `${what} '${value}' is invalid: use lowercase letters, digits, dashes and dots, starting and ending with a letter or digit (e.g. '${example}')`,
     );

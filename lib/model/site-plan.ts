@@ -1,5 +1,5 @@
-import * as ipaddr from 'ipaddr.js';
 import { MAX_VLAN_ID, MIN_VLAN_ID, VlanSet } from '../common/vlan-set';
+import { parseIpv4Address, parseIpv4Cidr, ipv4ToString } from '../common/ipv4-block';
 import { tryVlans } from '../common/vlan-list';
 import { bridgeHasAddress, HostNetworkPlan, planHostNetwork, vlansOn } from './host-network';
 import { MaasPlan, planMaas } from './maas-plan';
@@ -98,14 +98,12 @@ export type StorageBackend = NonNullable<NonNullable<VmoSiteProps['storage']>['b
 
 /** The RA's MetalLB block (rev 1.2 values: 10.20.30.100-10.20.30.200), moved into the site's data subnet. */
 function defaultPool(dataCidr: string, gateway?: string): string {
-  try {
-    const [net, prefix] = ipaddr.IPv4.parseCIDR(dataCidr);
-    const base = (gateway && ipaddr.IPv4.isValidFourPartDecimal(gateway) ? ipaddr.IPv4.parse(gateway) : net).toByteArray();
-    if (prefix > 24) return dataCidr;
-    return `${base[0]}.${base[1]}.${base[2]}.100-${base[0]}.${base[1]}.${base[2]}.200`;
-  } catch {
-    return dataCidr; // NET-001 reports the bad CIDR
-  }
+  const cidr = parseIpv4Cidr(dataCidr);
+  // NET-001 reports a bad CIDR; a network smaller than a /24 has no .100-.200 block.
+  if (!cidr || (cidr.prefix ?? 32) > 24) return dataCidr;
+  const base = parseIpv4Address(gateway) ?? parseIpv4Address(dataCidr.split('/')[0]) ?? cidr.first;
+  const [a, b, c] = ipv4ToString(base).split('.');
+  return `${a}.${b}.${c}.100-${a}.${b}.${c}.200`;
 }
 
 

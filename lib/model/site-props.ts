@@ -60,7 +60,10 @@ export interface VmoSiteProps {
    * time and keys. With it the site also writes `deploy/` (Terraform JSON and the Palette API payload).
    */
   readonly maas?: MaasSettings;
-  /** Rules turned off for this site, each with a reason of at least 10 characters; recorded in checks.json. */
+  /**
+   * Rules turned off for this site, each with a reason of at least 10 characters; recorded in checks.json.
+   * @default "none"
+   */
   readonly suppressions?: readonly SuppressionSettings[];
   /**
    * A folder of pack defaults of your own (exported from your Palette, or `palette-vmo packs pull`),
@@ -164,9 +167,15 @@ export interface OidcSettings {
   readonly issuerUrl: string;
   /** The client id the API server accepts tokens for. */
   readonly clientId: string;
-  /** @default "email" */
+  /**
+   * The token claim the API server takes as the user name (`oidc-username-claim`).
+   * @default "email"
+   */
   readonly usernameClaim?: string;
-  /** @default "groups" */
+  /**
+   * The token claim the API server takes the user's groups from (`oidc-groups-claim`), which role bindings name.
+   * @default "groups"
+   */
   readonly groupsClaim?: string;
 }
 
@@ -209,7 +218,12 @@ export interface SubnetSettings {
   readonly vlan: number;
   /** The network address and prefix, e.g. `172.16.0.0/22`. */
   readonly cidr: string;
-  /** The default gateway address, inside the subnet. */
+  /**
+   * The default gateway address, inside the subnet. The RA gives only the end user access (data) network one
+   * ("bond_data.20 ... provides outbound connectivity as it has the default gateway"; the deployment and mgmt
+   * networks: "Gateway None"), and a host has one default gateway (NET-011).
+   * @default "none: the subnet has no gateway"
+   */
   readonly gateway?: string;
 }
 
@@ -247,6 +261,16 @@ export interface HostNetworkSettings {
   readonly vmBridge?: string;
 }
 
+/** One Pure FlashArray Portworx uses (its entry in `pure.json`, the `px-pure-secret`). */
+export interface FlashArraySettings {
+  /**
+   * The IP address of the FlashArray management endpoint (`MgmtEndPoint` in pure.json: "adjusted for the IP address
+   * of the FlashArray management endpoint", RA rev 1.7; the RA's is `172.16.200.50`).
+   * @examples ["172.16.200.50"]
+   */
+  readonly mgmtEndpoint: string;
+}
+
 /** A MetalLB address pool. */
 export interface AddressPoolSettings {
   /**
@@ -256,9 +280,17 @@ export interface AddressPoolSettings {
   readonly name: string;
   /** CIDRs or `a.b.c.d-e.f.g.h` ranges, inside the data subnet for L2 mode. */
   readonly addresses: readonly string[];
-  /** @default true */
+  /**
+   * MetalLB hands out the pool's addresses to LoadBalancer services on its own (`autoAssign`); off, a service
+   * must ask for the pool by name. The RA's pool: `autoAssign: true`.
+   * @default true
+   */
   readonly autoAssign?: boolean;
-  /** @default true */
+  /**
+   * MetalLB skips the addresses ending in .0 and .255 (`avoidBuggyIPs`), which some clients mishandle. The RA's
+   * pool: `avoidBuggyIPs: true`.
+   * @default true
+   */
   readonly avoidBuggyIPs?: boolean;
 }
 
@@ -395,8 +427,11 @@ export interface PortworxSettings {
    * @default "the worker count"
    */
   readonly maxStorageNodes?: number;
-  /** The FlashArray management endpoints; the API token is a sensitive profile variable entered at deploy time. */
-  readonly flashArrays?: readonly { readonly mgmtEndpoint: string }[];
+  /**
+   * The FlashArray management endpoints; the API token is a sensitive profile variable entered at deploy time.
+   * @default "one FlashArray at the RA's 172.16.200.50"
+   */
+  readonly flashArrays?: readonly FlashArraySettings[];
   /**
    * Stork's preferRemoteNodeOnly on the VM storage class (needs more than 6 workers).
    * @default false
@@ -516,7 +551,10 @@ export interface TemplatesSettings {
    * @default true
    */
   readonly goldenImages?: boolean;
-  /** Where the golden images are imported from (CDI registry URLs with a version tag or digest). */
+  /**
+   * Where the golden images are imported from (CDI registry URLs with a version tag or digest).
+   * @default "the RA's images, per image below"
+   */
   readonly goldenImageSources?: GoldenImageSourceSettings;
 }
 
@@ -554,13 +592,25 @@ export interface ProfileLayoutSettings {
 
 /** The profile names, each replacing the one `profileNamePrefix` and the RA give. */
 export interface ProfileNames {
-  /** The Full profile's name; unset: `<profileNamePrefix>-Full`. */
+  /**
+   * The Full profile's name.
+   * @default "<profileNamePrefix>-Full"
+   */
   readonly full?: string;
-  /** The Infra profile's name; unset: `<profileNamePrefix>-Infra-MaaS-<storage>`, e.g. `VMO-RA-Infra-MaaS-PureFlashArray`. */
+  /**
+   * The Infra profile's name.
+   * @default "<profileNamePrefix>-Infra-MaaS-<storage>, e.g. VMO-RA-Infra-MaaS-PureFlashArray"
+   */
   readonly infra?: string;
-  /** The Core profile's name; unset: `<profileNamePrefix>-Core-PXKE`. */
+  /**
+   * The Core profile's name.
+   * @default "<profileNamePrefix>-Core-PXKE"
+   */
   readonly core?: string;
-  /** The Templates profile's name; unset: `<profileNamePrefix>-Templates`. */
+  /**
+   * The Templates profile's name.
+   * @default "<profileNamePrefix>-Templates"
+   */
   readonly templates?: string;
 }
 

@@ -66,24 +66,30 @@ export function validateSuppression(s: Suppression, known?: readonly RuleInfo[])
   if (!/^[A-Z]+-\d{3}$/.test(s.ruleId)) {
     throw new ValidationError(`suppression rule id '${s.ruleId}' is not a rule id: use the id a finding shows, e.g. 'SEC-003'`);
   }
-  if (known) {
-    const rule = known.find((r) => r.id === s.ruleId);
-    if (!rule) {
-      const near = closestRuleIds(s.ruleId, known);
-      throw new ValidationError(
-        `suppression of '${s.ruleId}' names no rule of this site${near.length ? `: did you mean ${near.join(' or ')}?` : ''} (the ids are listed in lib/rules and checks.json)`,
-      );
-    }
-    if (rule.suppressible === false) {
-      throw new ValidationError(`${s.ruleId} cannot be suppressed (${rule.description}): fix the output instead`);
-    }
-  }
+  const problem = known ? suppressionRuleProblem(s.ruleId, known) : undefined;
+  if (problem) throw new ValidationError(known?.some((r) => r.id === s.ruleId) ? problem : `suppression of ${problem}`);
   if ((s.reason ?? '').trim().length < MIN_SUPPRESSION_REASON) {
     throw new ValidationError(
       `suppression of ${s.ruleId} needs a reason of at least ${MIN_SUPPRESSION_REASON} characters, got '${s.reason ?? ''}': say why the rule does not apply to this site`,
     );
   }
   return s;
+}
+
+/**
+ * What is wrong with a suppression's rule id for the rules a site runs, or undefined: an id no
+ * rule has (with a did-you-mean, else the known ids), or a rule that cannot be suppressed.
+ * One line, starting with the id.
+ */
+export function suppressionRuleProblem(ruleId: string, known: readonly RuleInfo[]): string | undefined {
+  const rule = known.find((r) => r.id === ruleId);
+  if (!rule) {
+    const near = closestRuleIds(ruleId, known);
+    const ids = [...new Set(known.map((r) => r.id))].sort();
+    return `'${ruleId}' names no rule of this site: ${near.length ? `did you mean ${near.join(' or ')}?` : `use the id a finding shows, one of ${ids.join(', ')}`}`;
+  }
+  if (rule.suppressible === false) return `${ruleId} cannot be suppressed (${rule.description}): fix the output instead`;
+  return undefined;
 }
 
 /** Rule ids of the same family whose number differs in one digit, or that differ by one character. */

@@ -1,6 +1,8 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ValidationError } from '../common/errors';
+import { isDnsLabel } from '../common/dns-names';
+import { DNS_LABEL_RULE } from '../common/k8s-names';
 import { LayerType } from './layer-type';
 import { emptyRegistryMetadata } from './pack-registry';
 import { LayerOutput, ProfileLayer, ProfileLayerProps } from './profile-layer';
@@ -34,8 +36,8 @@ export class ManifestLayer extends ProfileLayer {
   constructor(scope: Construct, id: string, props: ManifestLayerProps = {}) {
     super(scope, id, props);
     this.packName = props.name ?? id;
-    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(this.packName)) {
-      throw new ValidationError(`manifest layer name '${this.packName}' is invalid: use lowercase letters, digits and dashes (e.g. 'vmo-networking')`);
+    if (!isDnsLabel(this.packName)) {
+      throw new ValidationError(`manifest layer name '${this.packName}' is invalid: ${DNS_LABEL_RULE} (e.g. 'vmo-networking')`);
     }
     this.version = props.version ?? '1.0.0';
     this.tag = props.tag ?? this.version;

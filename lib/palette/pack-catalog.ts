@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join } from 'path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { ValidationError } from '../common/errors';
+import { isValidationError, ValidationError } from '../common/errors';
 import { PackDefaults, parsePackYaml } from './pack-defaults';
 import { PackPreset } from './pack-preset';
 import { PackSchema } from './pack-schema';
@@ -53,6 +53,36 @@ export interface PackCatalogEntry {
   readonly packJson?: PackMetadata;
 }
 
+/**
+ * A problem of a pack catalog (a folder that does not exist, a version folder without
+ * values.yaml, a file that cannot be read or parsed, a version it lacks): the user's mistake
+ * lies in the catalog they named (a site's `packCatalog`), not in the layer that first looked
+ * the pack up, so a site reports it at that setting. One line, naming the file and the fix.
+ */
+export class PackCatalogError extends ValidationError {
+  public readonly isPackCatalogError = true;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'PackCatalogError';
+  }
+}
+
+/** True for a PackCatalogError (also one from another copy of this module). */
+export function isPackCatalogError(err: unknown): err is PackCatalogError {
+  return typeof err === 'object' && err !== null && (err as { isPackCatalogError?: unknown }).isPackCatalogError === true;
+}
+
+/** Runs `read`; a ValidationError it throws (a parse error of a catalog file) becomes a PackCatalogError. */
+function catalogRead<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (isValidationError(e) && !isPackCatalogError(e)) throw new PackCatalogError(e.message);
+    throw e;
+  }
+}
+
 /** Where a profile's pack defaults come from: one folder, the built-in catalog, or layers of them. */
 export abstract class PackCatalog {
   /**
@@ -87,12 +117,12 @@ export abstract class PackCatalog {
   /** The catalog folders, for messages. */
   public abstract get sources(): readonly string[];
 
-  /** Like lookup, but a missing version is a ValidationError naming the versions held and the fix. */
+  /** Like lookup, but a missing version is a PackCatalogError naming the versions held and the fix. */
   public require(name: string, version: string): PackCatalogEntry {
     const entry = this.lookup(name, version);
     if (entry) return entry;
     const held = this.versions(name);
-    throw new ValidationError(
+    throw new PackCatalogError(
       `pack '${name}' version '${version}' has no defaults in the pack catalog (${this.sources.join(', ') || 'empty'}; ` +
         `versions held: ${held.join(', ') || 'none'}): export its default values from your Palette into <your folder>/${name}/${version}/values.yaml ` +
         'and add the folder with PackCatalog.fromDirectory',
@@ -127,14 +157,14 @@ class DirectoryCatalog extends PackCatalog {
   constructor(private readonly root: string) {
     super();
     if (!existsSync(root) || !statSync(root).isDirectory()) {
-      throw new ValidationError(`pack catalog folder '${root}' does not exist or is not a folder: give the folder that holds <pack name>/<version>/values.yaml`);
+      throw new PackCatalogError(`pack catalog folder '${root}' does not exist or is not a folder: give the folder that holds <pack name>/<version>/values.yaml`);
     }
     for (const pack of subfolders(root)) {
       const versions = new Map<string, string>();
       for (const version of subfolders(join(root, pack))) {
         const folder = join(root, pack, version);
         if (!existsSync(join(folder, 'values.yaml'))) {
-          throw new ValidationError(
+          throw new PackCatalogError(
             `${folder}: no values.yaml: put the pack's default values (exported from Palette) in ${join(folder, 'values.yaml')}, or remove the folder`,
           );
         }
@@ -154,7 +184,7 @@ class DirectoryCatalog extends PackCatalog {
     const key = `${name}\u0000${version}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = readEntry(name, version, folder);
+      entry = catalogRead(() => readEntry(name, version, folder));
       this.entries.set(key, entry);
     }
     return entry;
@@ -210,7 +240,7 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ValidationError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check the file's permissions`);
+    throw new PackCatalogError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check the file's permissions`);
   }
 }
 
@@ -298,7 +328,13 @@ function readPackJson(text: string, source: string, name: string, version: strin
 // ---- folders ----
 
 function subfolders(path: string): string[] {
-  return readdirSync(path, { withFileTypes: true })
+  let entries;
+  try {
+    entries = readdirSync(path, { withFileTypes: true });
+  } catch (e) {
+    throw new PackCatalogError(`${path}: the pack catalog folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): check the folder's permissions`);
+  }
+  return entries
     .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
     .map((d) => d.name)
     .sort();

@@ -54,7 +54,8 @@ export class PackDefaults {
   public readonly source: string;
   /**
    * The presets the text's enabled-presets header records, in header order (`[]` without a
-   * header; the built-in catalog drops headers). Palette's UI shows these as selected.
+   * header). The built-in catalog keeps each published header (packs/README.md). Palette's UI
+   * shows these as selected, and a layer's header keeps them for the groups it leaves alone.
    */
   public readonly enabledPresets: readonly { readonly group: string; readonly name: string }[];
   private readonly parsed: Document;

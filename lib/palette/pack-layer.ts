@@ -162,7 +162,7 @@ export class PackLayer extends ProfileLayer {
 
   /**
    * The enabled-presets header: the presets this layer enables and, for the groups it leaves
-   * alone, the selection its defaults record (an export's header), in presets.yaml group order,
+   * alone, the selection its defaults record (the catalog's or an export's header), in presets.yaml group order,
    * as Palette's UI shows them. No header without either.
    */
   private presetHeader(): string {
@@ -172,7 +172,10 @@ export class PackLayer extends ProfileLayer {
       if (!chosen.has(d.group)) chosen.set(d.group, def);
     }
     if (!chosen.size) return '';
-    const order = [...new Set(this.presetDefinitions.map((p) => p.group))];
+    // Group order: the pack's presets.yaml (the catalog's), then the layer's own presets, then the defaults' header.
+    const order = [
+      ...new Set([...(this.catalogEntry?.presets ?? []), ...this.presetDefinitions, ...(this.defaults?.enabledPresets ?? [])].map((p) => p.group)),
+    ];
     const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
     return presetHeader([...chosen.values()].sort((a, b) => rank(a.group) - rank(b.group)));
   }

@@ -109,6 +109,17 @@ export class PackSchema {
     return this.constraints.find((c) => c.path === path);
   }
 
+  /**
+   * The constraint on the value at these keys (map keys and list indexes from the top), with
+   * `$[]` in a schema path standing for any list index.
+   */
+  public constraintAt(keys: readonly (string | number)[]): SchemaConstraint | undefined {
+    return this.constraints.find((c) => {
+      const path = splitValuePath(c.path);
+      return path.length === keys.length && path.every((k, i) => (k === '$[]' ? typeof keys[i] === 'number' : k === keys[i]));
+    });
+  }
+
   /** Paths whose values the UI masks (`${password}`): treat them as secrets. */
   public get passwordPaths(): string[] {
     return this.constraints.filter((c) => isPassword(c)).map((c) => c.path);

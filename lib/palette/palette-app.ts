@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { PAL_007 } from './checks/pal-007-profile-identity';
+import { ClusterProfile } from './cluster-profile';
 import { Finding, formatFindings, isBlocking, SynthError } from './finding';
 import { OutputResult, OutputRunProps, writeSitesAtomically } from './output-writer';
 import { IPackCatalogScope, PackCatalog } from './pack-catalog';
@@ -77,6 +78,7 @@ export class PaletteApp extends App implements IPackCatalogScope {
   public render(options: RenderOptions = {}): RenderResult {
     const sites = this.sites;
     refuseStrayCharts(this, sites);
+    refuseUnattachedLayers(this);
     const findings: Finding[] = validationFindings(this, [CON_001], []).filter((f) => !sites.some((s) => f.location.startsWith(`${s.node.path}/`) || f.location === s.node.path));
     const rendered = new Map<string, RenderedSite>();
     const names = new Map<string, PaletteSite>();
@@ -128,6 +130,18 @@ function refuseStrayCharts(app: IConstruct, sites: readonly PaletteSite[]): void
         `chart '${c.node.path}' is ${where}, so it would not be written: create it inside a ManifestLayer (or a pack layer) of a site's profile, where it becomes a manifest`,
       );
     }
+  }
+}
+
+/** A layer no profile lists would be rendered by nobody and silently not written: refuse it. */
+function refuseUnattachedLayers(app: IConstruct): void {
+  const all = app.node.findAll();
+  const attached = new Set<IConstruct>(all.filter((c): c is ClusterProfile => c instanceof ClusterProfile).flatMap((p) => p.layers));
+  for (const c of all) {
+    if (!(c instanceof ProfileLayer) || attached.has(c)) continue;
+    throw new ValidationError(
+      `layer '${c.node.path}' is in no profile, so it would not be written: add it to a profile (e.g. site.addAddOn(layer), or the layers of a ClusterProfile), or remove it`,
+    );
   }
 }
 

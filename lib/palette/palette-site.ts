@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
+import { DNS_LABEL_PATTERN } from '../common/dns-names';
 import { PROFILE_CHECKS, SITE_CHECKS } from './checks';
 import { ClusterProfile, ProfileJson } from './cluster-profile';
 import { Finding, RuleInfo, runRules, Suppression, validateSuppression } from './finding';
@@ -8,7 +9,7 @@ import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001, parseValidationMessage } from './rule-validation';
 import { renderValuesChanges, valuesChanges } from './values-changes';
-import { toYaml } from './yaml-format';
+import { toYaml, unquotedReferences } from './yaml-format';
 
 export interface PaletteSiteProps {
   /** The output folder name, `dist/<name>/`. @default the construct id */
@@ -26,8 +27,11 @@ export interface PaletteSiteProps {
 /** The files of one site, keyed by path relative to the site folder. */
 export type SiteFiles = Map<string, string>;
 
+/** The rules every PaletteSite runs, before its own rule pack (`siteRuleInfo`). */
+export const PALETTE_SITE_RULES: readonly RuleInfo[] = [...PROFILE_CHECKS, ...SITE_CHECKS, PAL_007, CON_001];
+
 /** Site names name output folders: lowercase, digits and dashes, short enough for every filesystem. */
-export const SITE_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+export const SITE_NAME_PATTERN: RegExp = DNS_LABEL_PATTERN;
 
 /**
  * A set of profiles synthesized together into `dist/<name>/`: the profile JSON, each
@@ -65,7 +69,7 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
 
   /** Every rule this site runs: the ids a suppression may name. */
   public get rules(): readonly RuleInfo[] {
-    return [...PROFILE_CHECKS, ...SITE_CHECKS, PAL_007, CON_001, ...this.siteRuleInfo];
+    return [...PALETTE_SITE_RULES, ...this.siteRuleInfo];
   }
 
   /** The rules of the site's own rule pack (see `siteRules`). @default none */
@@ -129,7 +133,9 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
         // For review: what this site changes of the pack's published defaults.
         if (pack.type !== 'manifest' && layer.defaults) {
           const changes = valuesChanges(layer.defaults.values, layer.values);
-          files.set(`profiles/${name}/${pack.name}.changes.yaml`, renderValuesChanges(changes, { pack: pack.name, version: pack.version }));
+          // Typed (unquoted) references appear as the values write them.
+          const subject = { pack: pack.name, version: pack.version, unquoted: unquotedReferences(pack.values) };
+          files.set(`profiles/${name}/${pack.name}.changes.yaml`, renderValuesChanges(changes, subject));
         }
         if (pack.manifests?.length) {
           const stream = pack.manifests.map((m) => `# manifest: ${m.name}\n${m.content}`).join('---\n');

@@ -125,7 +125,13 @@ export class ProfileVariable {
 
   /**
    * True for number and boolean variables: their reference is written unquoted in values, so
-   * that after Palette substitutes the text the field reads as a number or boolean, not a string.
+   * that after Palette substitutes the text the field reads as a number or boolean, not a string
+   * (a quoted `'{{.spectro.var.n}}'` becomes `'5'`, which an int32 CRD field rejects; issue 9).
+   * Palette's docs ask for single quotes "to properly validate the schema" (librarium
+   * create-cluster-profile-variables.md step 14; palette-api.md §4, palette-profile-format.md
+   * §3.2): before substitution the unquoted form reads as a YAML flow map, so a pack schema.yaml
+   * constraint at that path would fail. PAL-009 refuses that case; `asText()` writes the quoted
+   * form. See UnquotedReference (yaml-format.ts).
    */
   public get keepsType(): boolean {
     return this.format === VariableFormat.NUMBER || this.format === VariableFormat.BOOLEAN;

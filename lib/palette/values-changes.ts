@@ -1,6 +1,6 @@
 import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
 import { isPlainObject, PlainValue } from './values';
-import { documentToYaml } from './yaml-format';
+import { documentToYaml, OUTPUT_DOCUMENT_OPTIONS, UnquotedReference, UnquotedReferenceAt } from './yaml-format';
 
 /*
  * What a pack's final values change against its catalog defaults, for review: the profile's
@@ -83,14 +83,19 @@ export interface ValuesChangesSubject {
   /** The registered pack name, e.g. `cni-cilium-oss`. */
   readonly pack: string;
   readonly version: string;
+  /**
+   * The references the values text writes unquoted (`unquotedReferences(values)`), so the
+   * changes show them exactly as the values do. @default none: every reference quoted
+   */
+  readonly unquoted?: readonly UnquotedReferenceAt[];
 }
 
 /** Renders the changes as the `<pack>.changes.yaml` document described above. */
 export function renderValuesChanges(changes: ValuesChanges, subject: ValuesChangesSubject): string {
-  const doc = new Document(new YAMLMap(), { version: '1.1' });
+  const doc = new Document(new YAMLMap(), OUTPUT_DOCUMENT_OPTIONS);
   const changed = new YAMLMap();
   for (const c of changes.changes) {
-    if (c.kind !== 'removed') placeChange(doc, changed, c);
+    if (c.kind !== 'removed') placeChange(doc, changed, { ...c, value: asWritten(c, subject.unquoted ?? []) });
   }
   // On the first key rather than the document, so no blank line follows the header.
   const first = doc.createNode('changed') as Node;
@@ -144,6 +149,27 @@ function toPath(keys: readonly string[]): string {
 }
 
 // ---- rendering ----
+
+/** A change's value with each reference the values write unquoted marked so, so it renders unquoted too. */
+function asWritten(c: ValueChange, unquoted: readonly UnquotedReferenceAt[]): PlainValue | undefined {
+  let value: unknown = c.value;
+  for (const ref of unquoted) {
+    if (ref.keys.length < c.keys.length || !c.keys.every((k, i) => ref.keys[i] === k)) continue;
+    value = replaceAt(value, ref.keys.slice(c.keys.length), new UnquotedReference(ref.reference));
+  }
+  return value as PlainValue | undefined;
+}
+
+/** A copy of `value` with `replacement` at `keys`, where the value there is the reference's text. */
+function replaceAt(value: unknown, keys: readonly (string | number)[], replacement: UnquotedReference): unknown {
+  if (keys.length === 0) return typeof value === 'string' && value === replacement.reference ? replacement : value;
+  const [key, ...rest] = keys;
+  if (Array.isArray(value) && typeof key === 'number' && key < value.length) {
+    return value.map((v, i) => (i === key ? replaceAt(v, rest, replacement) : v));
+  }
+  if (isPlainObject(value) && typeof key === 'string' && key in value) return { ...value, [key]: replaceAt(value[key], rest, replacement) };
+  return value;
+}
 
 /** Sets the change's value at its keys, creating maps on the way, with its comment. */
 function placeChange(doc: Document, root: YAMLMap, c: ValueChange): void {

@@ -102,13 +102,11 @@ export function mergeIn(doc: Document, keys: readonly string[], value: PlainValu
     for (const [k, v] of Object.entries(value)) mergeIn(doc, [...keys, k], v as PlainValue);
     return;
   }
-  // setIn cannot walk through a scalar or a list: replace the first non-map ancestor.
+  // setIn cannot walk through a scalar or a list, and the ancestors it creates itself are JS
+  // Maps, which the YAML 1.1 schema writes as `!!omap` lists: make every ancestor a plain map first.
+  if (keys.length > 1 && !isMap(doc.contents)) doc.contents = new YAMLMap();
   for (let depth = 1; depth < keys.length; depth++) {
-    const node = doc.getIn(keys.slice(0, depth), true);
-    if (node !== undefined && !isMap(node)) {
-      doc.setIn(keys.slice(0, depth), doc.createNode({}));
-      break;
-    }
+    if (!isMap(doc.getIn(keys.slice(0, depth), true))) doc.setIn(keys.slice(0, depth), new YAMLMap());
   }
   doc.setIn(keys, doc.createNode(value));
 }

@@ -1,4 +1,4 @@
-import { Document, DocumentOptions, parseAllDocuments, Scalar, ScalarTag, SchemaOptions, visit } from 'yaml';
+import { Document, DocumentOptions, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, ScalarTag, SchemaOptions, visit } from 'yaml';
 import { memoizeByText } from './text-memo';
 import type { PlainValue } from './values';
 
@@ -14,10 +14,20 @@ const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
 /**
  * A variable reference written without quotes, `maxStorageNodes: {{.spectro.var.nodes}}`, so that
- * after Palette substitutes the value as text the field reads as a number or a boolean. A quoted
- * reference would read as the string `'5'` after substitution, which an int32 CRD field rejects
- * (librarium "Create Cluster Profile Variables": the variable is resolved inside the YAML text).
- * Before substitution the unquoted form still parses (as a flow mapping), so the values stay valid YAML.
+ * after Palette substitutes the value as text the field reads as a number or a boolean.
+ *
+ * Why, against the docs' advice: Palette substitutes a variable inside the YAML text (librarium
+ * "Create Cluster Profile Variables"), so a quoted reference becomes the string `'5'`, which an
+ * int32 CRD field such as the StorageCluster's `maxStorageNodes` rejects (issue 9; the tests
+ * substitute the defaults and validate against the CRD). The docs say the opposite for a reason
+ * that does not apply here: "You must wrap each profile variable in single quotes (') to properly
+ * validate the schema" (librarium create-cluster-profile-variables.md, step 14; palette-api.md §4,
+ * palette-profile-format.md §3.2). Before substitution an unquoted reference parses as a YAML flow
+ * map, so a pack `schema.yaml` constraint at that path (a format, `required`) would see a map and
+ * fail. The values stay valid YAML either way. So: typed references where the field's type
+ * matters and the pack's schema says nothing about the path, and PAL-009 refuses an unquoted
+ * reference at a path the schema constrains (the fix there: `ProfileVariable.asText()`, quoted,
+ * or a string variable).
  */
 export class UnquotedReference {
   constructor(public readonly reference: string) {}
@@ -39,6 +49,52 @@ const UNQUOTED_REFERENCE_TAG: ScalarTag = {
 
 /** Options of every Document we build or parse for output: YAML 1.1 (as Palette and Helm read it) and typed references. */
 export const OUTPUT_DOCUMENT_OPTIONS: DocumentOptions & SchemaOptions = { version: '1.1', customTags: [UNQUOTED_REFERENCE_TAG] };
+
+/** A whole-value reference as an unquoted flow map reads in the text: `{{.spectro.var.NAME}}`. */
+const WHOLE_REFERENCE = /^\{\{\s*\.spectro\.var\.[A-Za-z0-9_.-]+\s*\}\}$/;
+
+/** A reference that may stand unquoted: `{{` after a blank or a flow indicator (a quoted one follows its quote). */
+const MAYBE_UNQUOTED = /[\s[{,]\{\{\s*\.spectro\.var\./;
+
+/** One variable reference written unquoted in a values text. */
+export interface UnquotedReferenceAt {
+  /** Where it stands: map keys and list indexes from the top. */
+  readonly keys: readonly (string | number)[];
+  /** The reference exactly as written, e.g. `{{.spectro.var.pxMaxStorageNodes}}`. */
+  readonly reference: string;
+}
+
+/**
+ * Every variable reference a values text holds unquoted (see UnquotedReference): before
+ * substitution each reads as a flow map, which is what a pack schema check would see.
+ */
+export function unquotedReferences(text: string): UnquotedReferenceAt[] {
+  if (!MAYBE_UNQUOTED.test(text)) return [];
+  const doc = parseDocument(text, { version: '1.1' });
+  if (doc.errors.length) return [];
+  const found: UnquotedReferenceAt[] = [];
+  visit(doc, {
+    Map(_key, node, path) {
+      if (!node.flow || !node.range) return undefined;
+      const source = text.slice(node.range[0], node.range[1]).trim();
+      if (!WHOLE_REFERENCE.test(source)) return undefined;
+      found.push({ keys: keysOf(path, node), reference: source });
+      return visit.SKIP;
+    },
+  });
+  return found;
+}
+
+/** The keys and indexes from the document to a node, read from its ancestors. */
+function keysOf(path: readonly unknown[], node: unknown): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (const [i, ancestor] of path.entries()) {
+    const next = path[i + 1] ?? node;
+    if (isPair(ancestor)) keys.push(String(isScalar(ancestor.key) ? ancestor.key.value : ancestor.key));
+    else if (isSeq(ancestor)) keys.push(ancestor.items.indexOf(next as never));
+  }
+  return keys;
+}
 
 /** Marks variable references single-quoted, as Palette's docs ask. */
 export function quoteVariableReferences(doc: Document): void {

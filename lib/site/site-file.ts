@@ -6,6 +6,8 @@ import { isValidationError, ValidationError } from '../common/errors';
 import { readCaCertificateFiles } from './ca-certificate-files';
 import { SITE_SCHEMA } from './site-schema';
 import { VmoSiteProps } from '../model/site-props';
+import { suppressionRuleProblem } from '../palette/finding';
+import { VMO_SITE_RULES } from './vmo-site';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
@@ -73,7 +75,13 @@ export function validateSiteData(data: unknown, source: string): VmoSiteProps {
     if (lines.length > shown.length) shown.push(`${source}: ... and ${lines.length - shown.length} more problems of the same kind`);
     throw new ValidationError(shown.join('\n'));
   }
-  return data as VmoSiteProps;
+  const props = data as VmoSiteProps;
+  // The schema checks the id's form; only the rules know which ids exist and which may be turned off.
+  (props.suppressions ?? []).forEach((s, i) => {
+    const problem = suppressionRuleProblem(s.ruleId, VMO_SITE_RULES);
+    if (problem) throw new ValidationError(`${source}: suppressions[${i}].ruleId ${problem}`);
+  });
+  return props;
 }
 
 // Limits on a site file. A real site file is a few kilobytes; the limits keep a wrong or hostile
@@ -115,7 +123,25 @@ export function loadSiteFile(path: string): VmoSiteProps {
   }
   const props = readCaCertificateFiles(parseSiteYaml(text, path), path);
   // A site file's pack catalog folder is relative to the file, wherever the command runs.
-  return props.packCatalog === undefined ? props : { ...props, packCatalog: resolve(dirname(path), props.packCatalog) };
+  return props.packCatalog === undefined ? props : { ...props, packCatalog: catalogFolder(path, props.packCatalog) };
+}
+
+/** The site file's `packCatalog` folder, resolved relative to the file; one that is not a folder is refused naming both. */
+function catalogFolder(path: string, given: string): string {
+  const folder = resolve(dirname(path), given);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // missing or unreadable: refused below
+  }
+  if (!isFolder) {
+    throw new ValidationError(
+      `${path}: packCatalog '${given}' is the folder ${folder} (relative to the site file), which does not exist or is not a folder: ` +
+        'give the folder that holds <pack name>/<version>/values.yaml, relative to the site file',
+    );
+  }
+  return folder;
 }
 
 function cannotRead(path: string, e: unknown): ValidationError {

@@ -1,6 +1,7 @@
 import { ProfileVariable, VariableFormat } from '../palette/profile-variable';
 import { SitePlan } from '../model/site-plan';
 import { tryVlans } from '../common/vlan-list';
+import { WILDCARD_HOST_NAME_REGEX } from '../common/dns-names';
 
 /**
  * The profile variables of RA rev 1.7 ("Implement cluster profile variables"), with the
@@ -90,7 +91,7 @@ export function siteVariables(plan: SitePlan): SiteVariables {
       description: 'The DNS name Grafana is served on through the Nginx ingress (HTTPS)',
       format: VariableFormat.STRING,
       defaultValue: plan.monitoring.grafanaHost,
-      regex: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+      regex: WILDCARD_HOST_NAME_REGEX,
       required: true,
     }),
   };

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import * as ipaddr from 'ipaddr.js';
 import { isValidationError } from '../common/errors';
+import { INTERFACE_NAME_RULE, isInterfaceName } from '../common/interface-name';
+import { isIpv4Address } from '../common/ip-address';
 import { tryVlans } from '../common/vlan-list';
 import { maasClusterOf } from '../model/maas-cluster';
 import { planSite, SitePlan } from '../model/site-plan';
@@ -19,8 +20,9 @@ import { CaCertificate, CaCertificatesPart, CsiNodePart, UbuntuMaasPack } from '
 import { VirtualMachineOrchestratorPack, VMO_DASHBOARD_POOL, VMO_NAMESPACE, VmoDashboardAccess } from '../packs/vmo';
 import { maasClusterFiles } from '../palette/cluster/maas-cluster-files';
 import { Finding, FindingLevel, RuleInfo } from '../palette/finding';
-import { PackCatalog } from '../palette/pack-catalog';
-import { SiteFiles } from '../palette/palette-site';
+import { isPackCatalogError, PackCatalog, PackCatalogError } from '../palette/pack-catalog';
+import { PALETTE_SITE_RULES, SiteFiles } from '../palette/palette-site';
+import { VMO_RULES } from '../rules';
 import { ProfileLayer } from '../palette/profile-layer';
 import { RenderedSite } from '../palette/rendered';
 import {
@@ -66,6 +68,16 @@ export interface VmoSiteOptions {
   readonly packCatalog?: PackCatalog;
 }
 
+/** The catalog folder a site's `packCatalog` names; a folder that cannot be used is an error naming the setting. */
+function siteCatalog(folder: string): PackCatalog {
+  try {
+    return PackCatalog.fromDirectory(folder);
+  } catch (e) {
+    if (isPackCatalogError(e)) throw new PackCatalogError(`packCatalog: ${e.message}`);
+    throw e;
+  }
+}
+
 const KNOWN_LAYOUTS: readonly string[] = ['full', 'split', 'both'];
 const STORAGE_BACKENDS: readonly string[] = ['portworx', 'longhorn', 'rook-ceph'];
 
@@ -92,6 +104,9 @@ export const SITE_001: RuleInfo = {
   suppressible: false,
 };
 
+/** Every rule a VmoSite runs: the ids its suppressions may name (a site file's are checked on load). */
+export const VMO_SITE_RULES: readonly RuleInfo[] = [...PALETTE_SITE_RULES, ...VMO_RULES, SITE_001];
+
 /**
  * One VMO bare-metal site: a site description in, every RA layer and profile out. Every
  * setting that follows from the site (node-IP CIDR, Portworx interfaces, MetalLB L2
@@ -111,7 +126,7 @@ export class VmoSite extends VmoProfiles {
     super(scope, id, {
       name: plan.name,
       suppressions: props.suppressions,
-      packCatalog: options.packCatalog ?? (props.packCatalog !== undefined ? PackCatalog.fromDirectory(props.packCatalog) : undefined),
+      packCatalog: options.packCatalog ?? (props.packCatalog !== undefined ? siteCatalog(props.packCatalog) : undefined),
       hosts: { nodes: plan.nodes, network: plan.network, ...(plan.maas ? { maas: plan.maas } : {}) },
       layout: KNOWN_LAYOUTS.includes(plan.profiles.layout) ? VmoProfileLayout.of(plan.profiles.layout) : VmoProfileLayout.BOTH,
       version: plan.profileVersion,
@@ -158,7 +173,10 @@ export class VmoSite extends VmoProfiles {
     } catch (e) {
       if (!isValidationError(e)) throw e;
       this.node.tryRemoveChild(id);
-      this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location: setting, message: e.message, source: SITE_001.source });
+      // A broken catalog file is the catalog's problem, whichever layer read it first; reported once.
+      const location = isPackCatalogError(e) ? 'packCatalog' : setting;
+      if (this.settingErrors.some((f) => f.location === location && f.message === e.message)) return undefined;
+      this.settingErrors.push({ ruleId: SITE_001.id, level: 'error', location, message: e.message, source: SITE_001.source });
       return undefined;
     }
   }
@@ -205,14 +223,14 @@ export class VmoSite extends VmoProfiles {
     const nics = props.network?.nics;
     const want = props.network?.layout === 'four-nic' ? 4 : 2;
     if (nics !== undefined) {
-      const bad = nics.filter((n) => !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/.test(n));
+      const bad = nics.filter((n) => !isInterfaceName(n));
       if (nics.length !== want || bad.length || new Set(nics).size !== nics.length) {
         this.settingErrors.push({
           ruleId: SITE_001.id,
           level: 'error',
           location: 'network.nics',
           message:
-            `the ${props.network.layout} layout bonds ${want} NICs, but network.nics lists ${nics.length}${bad.length ? ` (${bad.map((b) => `'${b}'`).join(', ')} not a Linux interface name)` : ''}` +
+            `the ${props.network.layout} layout bonds ${want} NICs, but network.nics lists ${nics.length}${bad.length ? ` (${bad.map((b) => `'${b}'`).join(', ')} not a Linux interface name: ${INTERFACE_NAME_RULE})` : ''}` +
             `${new Set(nics).size !== nics.length ? ', one of them twice' : ''}: list the ${want} NIC names in the RA's order, e.g. ${want === 4 ? 'enp1s0, enp2s0, enp1s1, enp2s1' : 'enp1s0, enp2s0'}`,
           source: SITE_001.source,
         });
@@ -225,7 +243,7 @@ export class VmoSite extends VmoProfiles {
         ? `vmo.access is 'direct' but no vmo.dashboardAddress is given: the field guide sets VMO's consoleBaseAddress to the dashboard's LoadBalancer IP; give a free address of the data subnet, outside the other MetalLB pools`
         : !direct && address !== undefined
           ? `vmo.dashboardAddress '${address}' is only used with direct access (proxied access leaves consoleBaseAddress empty): remove it, or set vmo.access to 'direct'`
-          : address !== undefined && !ipaddr.IPv4.isValidFourPartDecimal(address)
+          : address !== undefined && !isIpv4Address(address)
             ? `vmo.dashboardAddress '${address}' is not an IPv4 address: give one address of the data subnet, e.g. '10.20.30.10'`
             : undefined;
     if (addressProblem) {
@@ -388,7 +406,7 @@ export class VmoSite extends VmoProfiles {
   /** The dashboard address with direct access, when it is a valid one (checkChoices reports the others). */
   private dashboardAddress(): string | undefined {
     const { access, dashboardAddress } = this.plan.vmo;
-    return access === 'direct' && dashboardAddress !== undefined && ipaddr.IPv4.isValidFourPartDecimal(dashboardAddress) ? dashboardAddress : undefined;
+    return access === 'direct' && isIpv4Address(dashboardAddress) ? dashboardAddress : undefined;
   }
 
   /**

@@ -1,13 +1,10 @@
 import { Construct } from 'constructs';
 import { NetworkAttachmentDefinition } from '../../imports/k8s.cni.cncf.io';
-import { ValidationError } from '../common/errors';
 import { ManifestChart } from '../palette/manifest-layer';
+import { checkInterfaceName } from '../common/interface-name';
 import { checkDnsLabel, checkNamespaces } from '../common/k8s-names';
 import { VM_BRIDGE } from './ra-defaults';
 import { VlanTag } from './vlan-tag';
-
-/** Linux interface names: at most 15 characters, no '/' or whitespace. */
-const INTERFACE_NAME = /^[A-Za-z0-9_.-]{1,15}$/;
 
 export interface VlanNetworkProps {
   /** The VLAN VMs on this network are placed on, or `VlanTag.UNTAGGED`. */
@@ -49,10 +46,7 @@ export class VlanNetwork extends ManifestChart {
     checkDnsLabel(this.networkName, 'VM network name', props.vlan.slug);
     this.namespaces = props.namespaces ?? ['default'];
     checkNamespaces(this.namespaces, `VM network '${this.networkName}'`);
-    this.bridge = props.bridge ?? VM_BRIDGE;
-    if (!INTERFACE_NAME.test(this.bridge)) {
-      throw new ValidationError(`bridge interface '${this.bridge}' is not a Linux interface name: use up to 15 letters, digits, '.', '_' or '-' (e.g. 'br0')`);
-    }
+    this.bridge = checkInterfaceName(props.bridge ?? VM_BRIDGE, 'bridge interface', VM_BRIDGE);
 
     // Key order as in the RA sample; a missing `vlan` key means untagged traffic.
     const config = {

@@ -25,9 +25,8 @@ describe('PaletteKubernetesPack', () => {
     expect(values.pack.palette.config.dashboard.identityProvider).toBe('palette');
     expect(values.kubeadmconfig.kubeletExtraArgs['config-dir']).toBe('/etc/kubernetes/kubelet.conf.d');
     expect(values.kubeadmconfig.kubeletExtraArgs['config-dir']).toBe(KUBELET_DROP_IN_DIR);
-    // no invented presets, no OIDC flags for the Palette provider
-    expect(presets).toEqual([]);
-    expect(json.values.startsWith('#')).toBe(false);
+    // no invented presets: the published default selection (the 1.32.4 defaults' header), no OIDC flags for the Palette provider
+    expect(presets).toEqual(['Kube Controller Manager:loopback-ctrlmgr', 'Kube Scheduler:loopback-scheduler', 'Azure Disk Encryption Set:disable-azure-disk-encryption']);
     const oidcFlags = (v: any) => Object.keys(v.kubeadmconfig.apiServer.extraArgs).filter((k) => k.startsWith('oidc-'));
     expect(oidcFlags(values)).toEqual([]);
     // the published defaults' hardening stays (complete values, as Palette's UI holds them)

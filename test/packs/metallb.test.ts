@@ -148,7 +148,7 @@ describe('MetalLbPack', () => {
   });
 
   test('fails with an invalid L2 interface', () => {
-    expect(() => MetalLbAdvertisement.l2({ interfaces: ['bond data 20'] })).toThrow(/L2 interface 'bond data 20' is not a valid Linux interface name/);
+    expect(() => MetalLbAdvertisement.l2({ interfaces: ['bond data 20'] })).toThrow(/L2 interface 'bond data 20' is not a Linux interface name \(it holds '\/', ':' or a space\): use 1-15 characters/);
   });
 
   test('fails with an invalid L2 advertisement name', () => {

@@ -184,7 +184,7 @@ describe('VirtualMachineOrchestratorPack', () => {
   });
 
   test('fails with an invalid bridge interface', () => {
-    expect(() => vmo({ vlanFiltering: { bridgeIF: 'bridge-for-vms-0' } })).toThrow(/bridgeIF 'bridge-for-vms-0' is not a valid Linux interface name/);
+    expect(() => vmo({ vlanFiltering: { bridgeIF: 'bridge-for-vms-0' } })).toThrow(/bridgeIF 'bridge-for-vms-0' is not a Linux interface name \(it is longer than 15 bytes\)/);
   });
 
   test('fails with empty VM VLANs', () => {

@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { CILIUM_1_17_4_PRESETS } from '../../lib/packs/cilium/presets';
 import { PORTWORX_PRESETS } from '../../lib/packs/portworx/presets';
 import { PackCatalog, PackDefaults, PackPreset, resolveValues, strictYamlProblems } from '../../lib/palette';
-import { addBlocks, CATALOG_FILES, CatalogFile, dataDifferences, normalizePackFile, yamlComments } from '../../scripts/pack-files';
+import { addBlocks, CATALOG_FILES, CatalogFile, dataDifferences, normalizePackFile, withoutPresetHeader, yamlComments } from '../../scripts/pack-files';
 import { validationError } from '../helpers';
 
 /*
@@ -73,7 +73,8 @@ describe('built-in catalog', () => {
     for (const f of VERSION_FILES.filter((f) => f.endsWith('.yaml'))) {
       const text = readFileSync(join(PACKS_DIR, f), 'utf8');
       const file = f.split('/')[2] as CatalogFile;
-      for (const c of yamlComments(text)) found.push(`${f}: ${c}`);
+      // values.yaml keeps one comment, its enabled-presets header (data, tested below).
+      for (const c of yamlComments(file === 'values.yaml' ? withoutPresetHeader(text) : text)) found.push(`${f}: ${c}`);
       for (const [i, block] of addBlocks(file, text).entries()) for (const c of yamlComments(block)) found.push(`${f} add block ${i}: ${c}`);
     }
     expect(found).toEqual([]);
@@ -116,10 +117,45 @@ describe('built-in catalog', () => {
     ]);
   });
 
-  test('the enabled-presets header is not part of the defaults', () => {
-    for (const f of VERSION_FILES.filter((f) => f.endsWith('values.yaml'))) {
-      expect(readFileSync(join(PACKS_DIR, f), 'utf8')).not.toContain('spectrocloud.com/enabled-presets');
+  test('keeps the published enabled-presets header as the first line of values.yaml, read as enabledPresets', () => {
+    // The first lines of the published values.yaml files (../shared/reference/packs): Palette's default selection.
+    const published: Record<string, string> = {
+      'cni-cilium-oss/1.17.4':
+        'IPAM mode:ipam-kubernetes,Cilium Operator:op-multi-node,Kube-proxy replacement:ebpf-kubeproxy,Pod networking:podnw-vxlan,' +
+        'VMO Compatibility:vmo-disable,VMO - Bridge interface:vmo-auto,Loadbalancer mode:lb-no-xdp,MicroK8s:microk8s-disable',
+      'csi-longhorn/1.6.0': 'Kubernetes Cluster Autoscaler:autoScalerDisabled',
+      'csi-portworx-generic/3.3.1': 'License Models:px-enterprise,Node selection:px-deploy-worker-only,Palette Mode:px-normal-mode',
+      'csi-rook-ceph-helm/1.16.3':
+        'Cluster Configuration:multi-node-cluster,Storage - Block:enable-block-storage,Storage - File:enable-file-storage,Storage - Object:enable-object-storage',
+      'kubernetes/1.32.4': 'Kube Controller Manager:loopback-ctrlmgr,Kube Scheduler:loopback-scheduler,Azure Disk Encryption Set:disable-azure-disk-encryption',
+      // An empty selection is data too: the defaults enable no preset.
+      'piraeus-operator/2.9.0': '',
+    };
+    for (const version of EXPECTED_VERSIONS) {
+      const [pack, v] = version.split('/');
+      const lines = readFileSync(join(PACKS_DIR, version, 'values.yaml'), 'utf8').split('\n');
+      const header = published[version];
+      if (header === undefined) {
+        expect([version, lines[0].startsWith('#')]).toEqual([version, false]);
+        expect(PackCatalog.builtIn().require(pack, v).defaults.enabledPresets).toEqual([]);
+        continue;
+      }
+      expect(lines[0]).toBe(`# spectrocloud.com/enabled-presets:${header ? ` ${header}` : ''}`);
+      // Only the first line: the header is not repeated and the rest is data.
+      expect(lines.slice(1).some((l) => l.includes('enabled-presets'))).toBe(false);
+      const expected = header ? header.split(',').map((item) => ({ group: item.split(':')[0], name: item.split(':')[1] })) : [];
+      expect(PackCatalog.builtIn().require(pack, v).defaults.enabledPresets).toEqual(expected);
+      // The header is not a value.
+      expect(JSON.stringify(PackCatalog.builtIn().require(pack, v).defaults.toValues())).not.toContain('enabled-presets');
     }
+  });
+
+  test('normalizePackFile keeps the header line and leaves out every other comment', () => {
+    const text = '# spectrocloud.com/enabled-presets: G:a,H:b  \n# prose\na: 1 # more prose\n';
+    expect(normalizePackFile('values.yaml', text, 'x')).toBe('# spectrocloud.com/enabled-presets: G:a,H:b\na: 1\n');
+    expect(normalizePackFile('values.yaml', '# prose\na: 1\n', 'x')).toBe('a: 1\n');
+    // The header is a values.yaml line only.
+    expect(normalizePackFile('schema.yaml', '# spectrocloud.com/enabled-presets: G:a\na: {}\n', 'x')).toBe('a: {}\n');
   });
 
   test('README lists every version and file with its source', () => {
@@ -148,7 +184,7 @@ describe('built-in catalog', () => {
     for (const f of VERSION_FILES.filter((f) => f.endsWith('values.yaml'))) {
       const [pack, version] = f.split('/');
       const defaults = PackCatalog.builtIn().require(pack, version).defaults;
-      const text = readFileSync(join(PACKS_DIR, f), 'utf8');
+      const text = withoutPresetHeader(readFileSync(join(PACKS_DIR, f), 'utf8'));
       expect(defaults.toDocument().toString({ lineWidth: 0 })).toBe(parseDocument(text, { version: '1.1' }).toString({ lineWidth: 0 }));
     }
     const defaults = PackCatalog.builtIn().require('cni-cilium-oss', '1.17.4').defaults;

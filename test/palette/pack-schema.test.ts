@@ -1,4 +1,5 @@
 import { checkPackSchema, PackCatalog, PackSchema, parseSchemaFormat } from '../../lib/palette';
+import { unquotedReferences } from '../../lib/palette/yaml-format';
 import { validationError } from '../helpers';
 
 /** A schema.yaml of one path per entry: `{ path: template }`. */
@@ -180,6 +181,35 @@ describe('PackSchema', () => {
     expect(rules(s, {})).toEqual([...s.problems.map((p) => `schema ${p.path}`), 'required a']);
     const missing = PackSchema.fromYaml('a: {other: 1}\nb: "{{ required }}"\n', 's.yaml');
     expect(missing.problems.map((p) => p.path)).toEqual(['a', 'b']);
+  });
+
+  test('custom constraintAt: keys and list indexes, $[] for any index', () => {
+    const s = schema({ 'a.b': '{{ required }}', 'list.$[].port': '{{ format "${number}" }}' });
+    expect(s.constraintAt(['a', 'b'])?.path).toBe('a.b');
+    expect(s.constraintAt(['list', 3, 'port'])?.path).toBe('list.$[].port');
+    expect(s.constraintAt(['list', 'x', 'port'])).toBeUndefined();
+    expect(s.constraintAt(['a'])).toBeUndefined();
+  });
+
+  test('unquotedReferences finds the typed references a values text writes, where they stand', () => {
+    const text = [
+      '# spectrocloud.com/enabled-presets: G:a',
+      'a:',
+      '  count: {{.spectro.var.nodes}}',
+      "  s: '{{.spectro.var.name}}'",
+      '  t: |',
+      '    n: {{.spectro.var.inText}}',
+      'list:',
+      '  - port: {{ .spectro.var.port }}',
+      '  - {{.spectro.var.flag}}',
+      'other: {x: 1}',
+    ].join('\n');
+    expect(unquotedReferences(text)).toEqual([
+      { keys: ['a', 'count'], reference: '{{.spectro.var.nodes}}' },
+      { keys: ['list', 0, 'port'], reference: '{{ .spectro.var.port }}' },
+      { keys: ['list', 1], reference: '{{.spectro.var.flag}}' },
+    ]);
+    expect(unquotedReferences("a: '{{.spectro.var.x}}'\n")).toEqual([]);
   });
 
   test('fails on schema.yaml that is not YAML or not a map', () => {

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'f
 import { join, relative } from 'path';
 import { parse } from 'yaml';
 import { Construct } from 'constructs';
-import { PaletteApp, ProfileVariable, SynthError } from '../../lib/palette';
+import { Chart } from 'cdk8s';
+import { isValidationError, LayerType, ManifestLayer, PackLayer, PaletteApp, PaletteSite, ProfileVariable, SynthError } from '../../lib/palette';
 import { tempDirs } from '../helpers';
 import { smallSite } from './fixtures';
 
@@ -125,6 +126,53 @@ describe('synth', () => {
     });
     expect(() => app.synth()).toThrow('boom');
     expect(readTree(out)).toEqual(before);
+  });
+
+  test('fails: a plain cdk8s Chart outside every profile layer is refused, naming it and the fix; nothing is written', () => {
+    const out = tempDir();
+    synthTo(out);
+    const before = readTree(out);
+    for (const [place, where] of [['app', 'outside every site'], ['site', 'inside a site but outside its layers']] as const) {
+      const app = new PaletteApp({ outdir: out });
+      const { site } = smallSite(app);
+      new Chart(place === 'app' ? app : site, 'stray');
+      const path = place === 'app' ? 'stray' : 'small/stray';
+      expect(() => app.synth({ quiet: true })).toThrow(
+        `chart '${path}' is ${where}, so it would not be written: create it inside a ManifestLayer (or a pack layer) of a site's profile, where it becomes a manifest`,
+      );
+    }
+    expect(readTree(out)).toEqual(before);
+  });
+
+  test('fails: a layer in no profile is refused, naming it and the fix; nothing is written', () => {
+    const out = tempDir();
+    synthTo(out);
+    const before = readTree(out);
+    for (const make of [
+      (site: PaletteSite) => new PackLayer(site, 'orphan', { name: 'nginx', version: '1.12.2', layer: LayerType.ADDON, values: { a: 1 } }),
+      (site: PaletteSite) => new ManifestLayer(site, 'orphan'),
+    ]) {
+      const app = new PaletteApp({ outdir: out });
+      make(smallSite(app).site);
+      let error: unknown;
+      try {
+        app.synth({ quiet: true });
+      } catch (e) {
+        error = e;
+      }
+      expect(isValidationError(error)).toBe(true);
+      expect((error as Error).message).toBe(
+        "layer 'small/orphan' is in no profile, so it would not be written: add it to a profile (e.g. site.addAddOn(layer), or the layers of a ClusterProfile), or remove it",
+      );
+    }
+    expect(readTree(out)).toEqual(before);
+  });
+
+  test('a layer added to a profile after it was made is written', () => {
+    const app = new PaletteApp({ outdir: '/nonexistent' });
+    const { site, profile } = smallSite(app);
+    profile.addLayer(new PackLayer(site, 'late', { name: 'nginx', version: '1.12.2', layer: LayerType.ADDON, values: { a: 1 } }));
+    expect([...(app.render().sites.get('small')?.keys() ?? [])]).toContain('profiles/small-full/nginx.values.yaml');
   });
 
   test('a successful synth replaces the site folder and keeps other sites', () => {

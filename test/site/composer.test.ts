@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { parse } from 'yaml';
 import {
-  ICsiLayer, LayerRole, LayerType, PackLayer, PaletteApp, ProfileJson, RenderedLayer, StorageFacts, SynthError, valueAt, VmoProfileKind, VmoSite,
+  ICsiLayer, LayerRole, LayerType, PackLayer, PaletteApp, PortworxPack, ProfileJson, RenderedLayer, StorageFacts, SynthError, valueAt, VmoProfileKind, VmoSite,
 } from '../../lib';
 import { vmoSiteModel } from '../../lib/model/vmo-site-model';
 import { layerOf, RA_SITE } from './fixtures';
@@ -140,6 +140,15 @@ describe('a deep value override', () => {
     const cilium = valuesOf(profileJson(s, 'VMO-RA-Full'), 'cni-cilium-oss').charts.cilium;
     expect(cilium.podAnnotations).toEqual({ 'example.com/owner': 'platform' });
     expect(cilium).not.toHaveProperty('hubble');
+  });
+
+  test('a path the values lack is created as plain maps', () => {
+    const s = site();
+    (layerOf(s, 'csi') as PortworxPack).addOverride('charts.portworx-generic.vsphereSecret.user', '{{.spectro.var.vsphereUser}}');
+    const json = profileJson(s, 'VMO-RA-Full');
+    const text = json.spec.template.packs.find((p) => p.name === 'csi-portworx-generic')?.values ?? '';
+    expect(text).not.toContain('!!omap');
+    expect(valuesOf(json, 'csi-portworx-generic').charts['portworx-generic'].vsphereSecret).toEqual({ user: '{{.spectro.var.vsphereUser}}' });
   });
 
   test('made after a render is in the next render, never silently dropped', () => {

@@ -1,8 +1,10 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
-import { CloudType, ClusterProfile, LayerType, PackCatalog, PackLayer, PaletteApp, PaletteSite, ProfileType, SynthError, VmoSite, VmoSiteProps } from '../../lib';
+import { CloudType, ClusterProfile, LayerType, PackCatalog, PackLayer, PaletteApp, PaletteSite, PortworxPack, ProfileType, SynthError, VmoSite, VmoSiteProps } from '../../lib';
 import { addTarget } from '../../lib/cli/load-target';
 import { validateObject } from '../support/crd-schemas';
+import { tempDirs } from '../helpers';
 import { RA_SITE } from './fixtures';
 
 /**
@@ -24,6 +26,13 @@ function leafPaths(v: unknown, prefix: string[] = [], out: string[] = []): strin
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`);
 
+function renderSiteWith(props: VmoSiteProps, edit: (site: VmoSite) => void) {
+  const app = new PaletteApp({ outdir: '/nonexistent' });
+  const site = new VmoSite(app, props.name ?? 'site', props);
+  edit(site);
+  return { site, rendered: site.render() };
+}
+
 function renderSite(props: VmoSiteProps = RA_SITE) {
   const app = new PaletteApp({ outdir: '/nonexistent' });
   const site = new VmoSite(app, props.name ?? 'site', props);
@@ -44,7 +53,13 @@ const REMOVED_ON_PURPOSE: Record<string, Record<string, string>> = {
   kubernetes: {},
   'cni-cilium-oss': { 'charts.cilium.ipam.operator': 'ipam-kubernetes' },
   'csi-portworx-generic': { 'charts.portworx-generic.license.saas': 'px-enterprise', 'charts.portworx-generic.externalKvdb': 'px-internal-kvdb' },
+  'csi-rook-ceph-helm': {},
 };
+
+/** A Rook-Ceph site (storage.backend rook-ceph), for the csi-rook-ceph-helm defaults. */
+const ROOK_CEPH: VmoSiteProps = { ...RA_SITE, name: 'rook', storage: { backend: 'rook-ceph' } };
+/** The site whose Full profile holds each pack. */
+const SITE_OF: Record<string, VmoSiteProps> = { 'csi-rook-ceph-helm': ROOK_CEPH };
 
 describe('complete pack values (catalog defaults -> presets -> our changes)', () => {
   const { rendered } = renderSite();
@@ -57,7 +72,8 @@ describe('complete pack values (catalog defaults -> presets -> our changes)', ()
   });
 
   test.each(Object.keys(REMOVED_ON_PURPOSE))('%s: every default key path is in the output unless a preset removes it on purpose', (pack) => {
-    const layer = full.layers.find((l) => l.pack.name === pack)!;
+    const layer = (SITE_OF[pack] ? renderSite(SITE_OF[pack]).rendered.profiles[0] : full).layers.find((l) => l.pack.name === pack)!;
+    expect(layer.defaults?.source).toContain(`${pack}`);
     const written = leafPaths(parse(layer.pack.values));
     const missing = leafPaths(layer.defaults!.values).filter((p) => !written.some((w) => under(w, p) || under(p, w)));
     const expected = REMOVED_ON_PURPOSE[pack];
@@ -126,10 +142,37 @@ describe("a user's pack catalog", () => {
     expect(site.render().profiles[0].layers.find((l) => l.pack.name === 'cni-cilium-oss')!.defaults).toBeDefined();
   });
 
-  test('fails on a catalog folder that does not exist, naming the folder and the fix', () => {
+  test('fails on a catalog folder that does not exist, naming the setting, the folder and the fix', () => {
     expect(() => new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), 'ra', { ...RA_SITE, packCatalog: '/nonexistent/catalog' })).toThrow(
-      "pack catalog folder '/nonexistent/catalog' does not exist or is not a folder: give the folder that holds <pack name>/<version>/values.yaml",
+      "packCatalog: pack catalog folder '/nonexistent/catalog' does not exist or is not a folder: give the folder that holds <pack name>/<version>/values.yaml",
     );
+  });
+
+  describe('a catalog file that cannot be read', () => {
+    const temp = tempDirs('bad-catalog-');
+    /** The SITE-001 findings of an RA site whose catalog holds `files` (relative paths -> text). */
+    function siteErrors(files: Record<string, string>) {
+      const root = temp();
+      for (const [rel, text] of Object.entries(files)) {
+        mkdirSync(join(root, rel, '..'), { recursive: true });
+        writeFileSync(join(root, rel), text);
+      }
+      const site = new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), 'ra', { ...RA_SITE, packCatalog: root });
+      return { root, findings: site.check().filter((f) => f.ruleId === 'SITE-001') };
+    }
+
+    test('fails: a bad values.yaml is reported once at packCatalog (not at the layer that read it first), naming the file, line and fix', () => {
+      const { root, findings } = siteErrors({ 'kubernetes/1.32.4/values.yaml': 'pack:\n  a: [1\n' });
+      expect(findings.map((f) => [f.location.replace(/^site ra: /, ''), f.message])).toEqual([
+        ['packCatalog', expect.stringMatching(new RegExp(`^${join(root, 'kubernetes', '1.32.4', 'values.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid YAML at line \\d+, column \\d+ .*: fix the YAML syntax$`))],
+      ]);
+    });
+
+    test('fails: a bad presets.yaml of the CSI pack is reported at packCatalog too', () => {
+      const { findings } = siteErrors({ 'csi-portworx-generic/3.3.1/values.yaml': 'a: 1\n', 'csi-portworx-generic/3.3.1/presets.yaml': 'items: []\n' });
+      expect(findings.map((f) => f.location.replace(/^site ra: /, ''))).toEqual(['packCatalog']);
+      expect(findings[0].message).toMatch(/presets\.yaml: no 'presets:' list at the top/);
+    });
   });
 });
 
@@ -164,6 +207,67 @@ describe('PAL-008 missing defaults', () => {
   });
 });
 
+describe('the enabled-presets header of every pack with catalog defaults', () => {
+  const LONGHORN_1_6_SITE: VmoSiteProps = { ...RA_SITE, name: 'longhorn', storage: { backend: 'longhorn', longhorn: { version: '1.6.0' } } };
+  const header = (values: string) => values.split('\n')[0];
+  const groupsOf = (line: string) => line.replace(/^# spectrocloud\.com\/enabled-presets: /, '').split(',').map((item) => item.slice(0, item.lastIndexOf(':')));
+
+  test.each([
+    ['the RA site', RA_SITE],
+    ['a Rook-Ceph site', ROOK_CEPH],
+    ['a Longhorn 1.6.0 site', LONGHORN_1_6_SITE],
+  ])('%s: every layer whose defaults record a selection writes a header naming a preset of every recorded group', (_, props) => {
+    const layers = renderSite(props).rendered.profiles[0].layers.filter((l) => l.defaults);
+    expect(layers.length).toBeGreaterThan(0);
+    for (const layer of layers) {
+      const recorded = PackCatalog.builtIn().lookup(layer.pack.name, layer.pack.version)?.defaults.enabledPresets ?? [];
+      if (!recorded.length) continue;
+      const line = header(layer.pack.values);
+      expect([layer.pack.name, line.startsWith('# spectrocloud.com/enabled-presets: ')]).toEqual([layer.pack.name, true]);
+      expect([layer.pack.name, groupsOf(line).sort()]).toEqual([layer.pack.name, expect.arrayContaining(recorded.map((r) => r.group).sort())]);
+    }
+  });
+
+  test("PXK 1.32.4 keeps the published default selection (the RA's layer chooses no preset)", () => {
+    expect(header(renderedLayer(RA_SITE, 'kubernetes').pack.values)).toBe(
+      '# spectrocloud.com/enabled-presets: Kube Controller Manager:loopback-ctrlmgr,Kube Scheduler:loopback-scheduler,Azure Disk Encryption Set:disable-azure-disk-encryption',
+    );
+  });
+
+  test("a layer with presets of its own keeps the defaults' selection for the other groups, in the pack's presets.yaml group order", () => {
+    const s = new PaletteSite(new PaletteApp({ outdir: '/nonexistent' }), 'own');
+    const cilium = new PackLayer(s, 'cilium', {
+      name: 'cni-cilium-oss',
+      version: '1.17.4',
+      layer: LayerType.CNI,
+      presets: [{ name: 'vmo-enable', group: 'VMO Compatibility', add: { charts: { cilium: { cni: { exclusive: false } } } } }],
+      enabledPresets: ['vmo-enable'],
+    });
+    expect(header(cilium.values)).toBe(
+      '# spectrocloud.com/enabled-presets: IPAM mode:ipam-kubernetes,Cilium Operator:op-multi-node,Kube-proxy replacement:ebpf-kubeproxy,Pod networking:podnw-vxlan,' +
+        'VMO Compatibility:vmo-enable,VMO - Bridge interface:vmo-auto,Loadbalancer mode:lb-no-xdp,MicroK8s:microk8s-disable',
+    );
+  });
+
+  test('Longhorn 1.6.0 keeps the published default selection', () => {
+    expect(header(renderedLayer(LONGHORN_1_6_SITE, 'csi-longhorn').pack.values)).toBe('# spectrocloud.com/enabled-presets: Kubernetes Cluster Autoscaler:autoScalerDisabled');
+  });
+
+  test('Rook-Ceph: the header says what the values hold, no object store unless asked for', () => {
+    const off = renderedLayer(ROOK_CEPH, 'csi-rook-ceph-helm');
+    expect(header(off.pack.values)).toBe(
+      '# spectrocloud.com/enabled-presets: Cluster Configuration:multi-node-cluster,Storage - Block:enable-block-storage,Storage - File:enable-file-storage,Storage - Object:disable-object-storage',
+    );
+    expect(parse(off.pack.values).charts['rook-ceph-cluster'].cephObjectStores).toEqual([]);
+    const on = renderedLayer({ ...ROOK_CEPH, storage: { backend: 'rook-ceph', rookCeph: { objectStore: true } } }, 'csi-rook-ceph-helm');
+    expect(header(on.pack.values)).toContain('Storage - Object:enable-object-storage');
+    expect(parse(on.pack.values).charts['rook-ceph-cluster'].cephObjectStores.map((s: { name: string }) => s.name)).toEqual(['ceph-objectstore']);
+    // The cluster preset's MON and MGR layout is what the values hold.
+    const cluster = parse(off.pack.values).charts['rook-ceph-cluster'].cephClusterSpec;
+    expect([cluster.mon.count, cluster.mon.allowMultiplePerNode, cluster.mgr.count, cluster.mgr.allowMultiplePerNode]).toEqual([3, false, 2, false]);
+  });
+});
+
 describe('typed variables: what reaches a CRD field after substitution has its type', () => {
   const variablesSite: VmoSiteProps = { ...RA_SITE, name: 'vars', profileNamePrefix: 'VMO-Vars', profiles: { layout: 'split', variables: true } };
 
@@ -180,11 +284,84 @@ describe('typed variables: what reaches a CRD field after substitution has its t
     expect(validateObject(cluster)).toEqual([]);
   });
 
+  test("the changes file shows the typed reference exactly as the values write it, unquoted", () => {
+    const files = renderFiles(variablesSite);
+    const changesFile = [...files.keys()].find((k) => k.endsWith('/csi-portworx-generic.changes.yaml'))!;
+    const changes = files.get(changesFile)!;
+    const values = files.get(changesFile.replace('.changes.yaml', '.values.yaml'))!;
+    const line = (text: string) => text.split('\n').find((l) => l.includes('pxMaxStorageNodes'))?.trim();
+    expect(line(values)).toBe('maxStorageNodes: {{.spectro.var.pxMaxStorageNodes}}');
+    expect(line(changes)).toMatch(/^maxStorageNodes: \{\{\.spectro\.var\.pxMaxStorageNodes\}\}( #.*)?$/);
+    // String references stay quoted in both.
+    const cidr = (text: string) => text.split('\n').find((l) => l.includes('.spectro.var.podCidr'))?.trim();
+    const k8sChanges = files.get([...files.keys()].find((k) => k.endsWith('/kubernetes.changes.yaml'))!)!;
+    expect(cidr(k8sChanges)).toMatch(/^podCIDR: '\{\{\.spectro\.var\.podCidr\}\}'/);
+  });
+
   test('the same field written as a quoted reference would substitute to a string, which the CRD schema refuses', () => {
     const layer = renderedLayer(variablesSite, 'csi-portworx-generic');
     // Palette substitutes the text: a quoted reference becomes '5', a string.
     const quoted = layer.pack.values.replace('{{.spectro.var.pxMaxStorageNodes}}', "'5'").replace(/\{\{[^}]*\}\}/g, 'x');
     expect(validateObject(storageCluster(parse(quoted)))).toEqual([expect.stringContaining('maxStorageNodes')]);
+  });
+});
+
+describe('PAL-009 pack schema findings from a rendered site', () => {
+  const temp = tempDirs('pal-009-');
+  const PX = 'csi-portworx-generic/3.3.1';
+  const BUILT_IN = join(__dirname, '..', '..', 'packs');
+
+  /** A catalog folder holding the built-in Portworx 3.3.1 files with `constraints` added to its schema.yaml. */
+  function portworxCatalog(constraints: string): string {
+    const root = temp();
+    const folder = join(root, PX);
+    mkdirSync(folder, { recursive: true });
+    for (const f of readdirSync(join(BUILT_IN, PX))) copyFileSync(join(BUILT_IN, PX, f), join(folder, f));
+    writeFileSync(join(folder, 'schema.yaml'), readFileSync(join(BUILT_IN, PX, 'schema.yaml'), 'utf8') + constraints);
+    return root;
+  }
+
+  const pal009 = (props: VmoSiteProps, edit: (site: VmoSite) => void = () => undefined) => {
+    const { site } = renderSiteWith(props, edit);
+    return site.check().filter((f) => f.ruleId === 'PAL-009' && f.location.includes('profile VMO-RA-Full'));
+  };
+
+  test('the RA site passes the Portworx 3.3.1 schema', () => {
+    expect(pal009(RA_SITE)).toEqual([]);
+  });
+
+  test('fails PAL-009 on a literal password at a ${password} path of the schema, without showing it', () => {
+    const findings = pal009(RA_SITE, (site) => (site.layers.csi as PortworxPack).addOverride('charts.portworx-generic.vsphereSecret.password', 'hunter2-secret'));
+    expect(findings).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        location: expect.stringContaining('layer csi-portworx-generic'),
+        message: expect.stringMatching(/^charts\.portworx-generic\.vsphereSecret\.password is a password in the pack's schema and holds a literal value \(14 characters, not shown\): make it a sensitive profile variable/),
+      }),
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('hunter2');
+  });
+
+  test('fails PAL-009 on a key the schema requires and the values lack', () => {
+    const packCatalog = portworxCatalog("charts.portworx-generic.storageCluster.spec.kvdb.endpoints:\n  schema: '{{ required }}'\n");
+    const findings = pal009({ ...RA_SITE, packCatalog });
+    expect(findings.map((f) => [f.level, f.message])).toEqual([['error', expect.stringMatching(/^charts\.portworx-generic\.storageCluster\.spec\.kvdb\.endpoints: .*required/)]]);
+  });
+
+  test('fails PAL-009 on an unquoted (typed) reference at a path the schema constrains, naming the path and the fix', () => {
+    const packCatalog = portworxCatalog("charts.portworx-generic.storageCluster.spec.cloudStorage.maxStorageNodes:\n  schema: '{{ format \"${number}\" }}'\n");
+    const findings = pal009({ ...RA_SITE, packCatalog, profiles: { layout: 'full', variables: true } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message:
+          "charts.portworx-generic.storageCluster.spec.cloudStorage.maxStorageNodes holds the unquoted reference {{.spectro.var.pxMaxStorageNodes}} and the pack's schema.yaml constrains this path: " +
+          "before substitution Palette validates the values against the schema, and an unquoted reference reads as a YAML map there (Palette's docs: wrap each profile variable in single quotes): " +
+          "quote it (ProfileVariable.asText() writes '{{.spectro.var.pxMaxStorageNodes}}') or use a string variable at charts.portworx-generic.storageCluster.spec.cloudStorage.maxStorageNodes",
+      }),
+    ]);
+    // Without the constraint the typed reference is fine.
+    expect(pal009({ ...RA_SITE, profiles: { layout: 'full', variables: true } })).toEqual([]);
   });
 });
 

@@ -25,7 +25,10 @@ describe('dist/ra-reference', () => {
   test('each pack carries the RA preset selection in its header', () => {
     const [os, k8s, cni, csi] = infra.spec.template.packs;
     expect(os.values.startsWith('# spectrocloud.com/enabled-presets:')).toBe(false);
-    expect(k8s.values.startsWith('# spectrocloud.com/enabled-presets:')).toBe(false);
+    // PXK: the RA chooses no preset, so the header is the published default selection, as Palette's UI shows it.
+    expect(header(k8s.values)).toBe(
+      '# spectrocloud.com/enabled-presets: Kube Controller Manager:loopback-ctrlmgr,Kube Scheduler:loopback-scheduler,Azure Disk Encryption Set:disable-azure-disk-encryption',
+    );
     expect(header(cni.values)).toBe(
       '# spectrocloud.com/enabled-presets: IPAM mode:ipam-kubernetes,Cilium Operator:op-multi-node,Kube-proxy replacement:ebpf-kubeproxy-free,' +
         'Pod networking:podnw-vxlan,VMO Compatibility:vmo-enable,VMO - Bridge interface:vmo-auto,Loadbalancer mode:lb-no-xdp,MicroK8s:microk8s-disable',

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { isValidationError, loadSiteFile, parseSiteYaml } from '../../lib';
+import { isValidationError, loadSiteFile, PaletteApp, parseSiteYaml, VmoSite } from '../../lib';
+import { VMO_SITE_RULES } from '../../lib/site/vmo-site';
 import { MAX_SITE_ALIAS_COPIES, MAX_SITE_ALIASES, MAX_SITE_FILE_BYTES, MAX_SITE_NESTING } from '../../lib/site/site-file';
 import { tempDirs, validationError } from '../helpers';
 import { TEST_CA_PEM } from '../packs/ubuntu-fixtures';
@@ -72,6 +73,59 @@ describe('site files', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'lab.yaml'), VALID);
     expect(loadSiteFile(join(dir, 'lab.yaml')).name).toBe('lab');
+  });
+});
+
+describe('suppressions of a site file', () => {
+  const withSuppressions = (...ids: string[]) =>
+    `${VALID}suppressions:\n${ids.map((id) => `  - { ruleId: ${id}, reason: "the cluster will not grow beyond 64 nodes" }\n`).join('')}`;
+
+  test('a known rule id loads', () => {
+    expect(parseSiteYaml(withSuppressions('NET-008'), 'sites/lab.yaml').suppressions).toEqual([{ ruleId: 'NET-008', reason: 'the cluster will not grow beyond 64 nodes' }]);
+  });
+
+  test('fails: an unknown rule id is one line naming the file and suppressions[i].ruleId, with a did-you-mean', () => {
+    expect(error(() => parseSiteYaml(withSuppressions('NET-008', 'VLAN-011'), 'sites/lab.yaml'))).toBe(
+      "sites/lab.yaml: suppressions[1].ruleId 'VLAN-011' names no rule of this site: did you mean VLAN-001 or VLAN-010?",
+    );
+  });
+
+  test('fails: an unknown rule id without a near one lists the known ids', () => {
+    const message = error(() => parseSiteYaml(withSuppressions('FOO-001'), 'sites/lab.yaml'));
+    expect(message).toMatch(/^sites\/lab\.yaml: suppressions\[0\]\.ruleId 'FOO-001' names no rule of this site: use the id a finding shows, one of CAP-001, /);
+    for (const id of ['NET-008', 'PAL-009', 'SEC-003', 'SITE-001', 'STO-001', 'VLAN-010']) expect(message).toContain(id);
+    expect(message).not.toContain('\n');
+  });
+
+  test('fails: a rule that cannot be suppressed is refused on load, naming the file and the setting', () => {
+    expect(error(() => parseSiteYaml(withSuppressions('SEC-001'), 'sites/lab.yaml'))).toMatch(/^sites\/lab\.yaml: suppressions\[0\]\.ruleId SEC-001 cannot be suppressed \(.*\): fix the output instead$/);
+  });
+
+  test('the ids a site file may name are the rules a VmoSite runs', () => {
+    const site = new VmoSite(new PaletteApp({ outdir: '/nonexistent' }), 'lab', RA_SITE);
+    expect(VMO_SITE_RULES.map((r) => r.id).sort()).toEqual(site.rules.map((r) => r.id).sort());
+  });
+});
+
+describe('the pack catalog folder of a site file', () => {
+  test('is resolved relative to the site file', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'catalog'));
+    writeFileSync(join(dir, 'lab.yaml'), `${VALID}packCatalog: ./catalog\n`);
+    expect(loadSiteFile(join(dir, 'lab.yaml')).packCatalog).toBe(join(dir, 'catalog'));
+  });
+
+  test('fails: a folder that does not exist is one line naming the site file, packCatalog, the folder and the fix', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lab.yaml'), `${VALID}packCatalog: ../our-packs\n`);
+    writeFileSync(join(dir, 'file.yaml'), `${VALID}packCatalog: lab.yaml\n`);
+    const message = error(() => loadSiteFile(join(dir, 'lab.yaml')));
+    expect(message).toBe(
+      `${join(dir, 'lab.yaml')}: packCatalog '../our-packs' is the folder ${join(dir, '..', 'our-packs')} (relative to the site file), which does not exist or is not a folder: ` +
+        'give the folder that holds <pack name>/<version>/values.yaml, relative to the site file',
+    );
+    // A file is not a folder.
+    expect(error(() => loadSiteFile(join(dir, 'file.yaml')))).toMatch(/file\.yaml: packCatalog 'lab\.yaml' is the folder .*lab\.yaml \(relative to the site file\), which does not exist or is not a folder/);
   });
 });
 

@@ -15,4 +15,52 @@ describe('the site JSON Schema', () => {
     expect(props.nodes.properties?.workers.default).toBe(5);
     expect(SITE_SCHEMA.required).toEqual(['network', 'name']);
   });
+
+  /** Every setting of the committed schema, nested ones and list items' included, with where it sits. */
+  function settings(node: unknown, path = ''): { path: string; schema: SchemaNode; optional: boolean }[] {
+    const n = node as SchemaNode;
+    if (typeof n !== 'object' || n === null) return [];
+    const required = new Set(n.required ?? []);
+    return [
+      ...Object.entries(n.properties ?? {}).flatMap(([key, child]) => [
+        { path: `${path}${path ? '.' : ''}${key}`, schema: child, optional: !required.has(key) },
+        ...settings(child, `${path}${path ? '.' : ''}${key}`),
+      ]),
+      ...(n.items ? settings(n.items, `${path}[]`) : []),
+      ...[...(n.anyOf ?? []), ...(n.oneOf ?? []), ...(n.allOf ?? [])].flatMap((x) => settings(x, path)),
+    ];
+  }
+  const committed = JSON.parse(readFileSync(SITE_SCHEMA_FILE, 'utf8')) as SchemaNode;
+
+  test('every setting, down to each leaf, has a description (editors show it on hover)', () => {
+    const all = settings(committed);
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.filter((s) => typeof s.schema.description !== 'string' || s.schema.description.trim() === '').map((s) => s.path)).toEqual([]);
+    // The walk sees the nested leaves the audit named.
+    for (const leaf of ['kubernetes.oidc.usernameClaim', 'kubernetes.oidc.groupsClaim', 'loadBalancer.pools[].autoAssign', 'loadBalancer.pools[].avoidBuggyIPs', 'storage.portworx.flashArrays[].mgmtEndpoint']) {
+      expect(all.map((s) => s.path)).toContain(leaf);
+    }
+  });
+
+  test('every optional leaf says its default (@default)', () => {
+    const leaves = settings(committed).filter((s) => s.optional && !s.schema.properties);
+    expect(leaves.filter((s) => s.schema.default === undefined).map((s) => s.path)).toEqual([]);
+    const gateway = settings(committed).filter((s) => s.path.endsWith('.gateway') && s.path.startsWith('network.'));
+    expect(gateway.map((s) => [s.path, s.schema.default])).toEqual([
+      ['network.pxe.gateway', 'none: the subnet has no gateway'],
+      ['network.mgmt.gateway', 'none: the subnet has no gateway'],
+      ['network.data.gateway', 'none: the subnet has no gateway'],
+    ]);
+  });
 });
+
+interface SchemaNode {
+  readonly description?: string;
+  readonly default?: unknown;
+  readonly required?: readonly string[];
+  readonly properties?: Record<string, SchemaNode>;
+  readonly items?: SchemaNode;
+  readonly anyOf?: readonly SchemaNode[];
+  readonly oneOf?: readonly SchemaNode[];
+  readonly allOf?: readonly SchemaNode[];
+}

@@ -84,6 +84,12 @@ describe('VmoSite', () => {
     expect(site.check().find((f) => f.ruleId === 'SEC-003')).toMatchObject({ suppressedReason: 'isolated lab, no VM dashboard users' });
   });
 
+  test('fails: a suppression in code naming no rule says so, with a did-you-mean or the known ids', () => {
+    const render = (ruleId: string) => () => buildSite({ ...RA_SITE, suppressions: [{ ruleId, reason: 'the cluster will not grow beyond 64 nodes' }] }).check();
+    expect(render('VLAN-011')).toThrow("suppression of 'VLAN-011' names no rule of this site: did you mean VLAN-001 or VLAN-010?");
+    expect(render('FOO-001')).toThrow(/^suppression of 'FOO-001' names no rule of this site: use the id a finding shows, one of CAP-001, .*NET-008.*SITE-001/);
+  });
+
   test('profile layout full writes only the Full profile; split only the three', () => {
     expect(buildSite({ ...RA_SITE, profiles: { layout: 'full' } }).profiles.map((p) => p.profileName)).toEqual(['VMO-RA-Full']);
     expect(buildSite({ ...RA_SITE, profiles: { layout: 'split' } }).profiles.map((p) => p.profileName)).toEqual(['VMO-RA-Infra-MaaS-PureFlashArray', 'VMO-RA-Core-PXKE', 'VMO-RA-Templates']);

@@ -1,6 +1,7 @@
-import * as ipaddr from 'ipaddr.js';
 import { IpAddressPoolSpec, toJson_IpAddressPoolSpec } from '../../../imports/metallb.io';
+import { isDnsSubdomain } from '../../common/dns-names';
 import { ValidationError } from '../../common/errors';
+import { compareIpAddresses, isIpAddress, parseIpCidr } from '../../common/ip-address';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { Values } from '../../palette/values';
 
@@ -29,11 +30,9 @@ export const RA_ADDRESS_POOL: MetalLbAddressPool = {
   autoAssign: true,
 };
 
-const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** Checks a Kubernetes object name (RFC 1123 subdomain) used as a MetalLB resource name. */
 export function checkMetalLbName(kind: string, name: string): void {
-  if (name.length > 253 || !OBJECT_NAME.test(name)) {
+  if (!isDnsSubdomain(name)) {
     throw new ValidationError(
       `MetalLB ${kind} name '${name}' is invalid: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'first-pool')`,
     );
@@ -79,44 +78,20 @@ export function renderAddressPool(pool: MetalLbAddressPool): Values {
 function checkPoolAddress(pool: string, text: string): void {
   const hint = `write a CIDR ('10.20.30.0/24') or a range ('10.20.30.100-10.20.30.200')`;
   if (text.includes('/')) {
-    if (!isCidr(text)) throw new ValidationError(`MetalLB address pool '${pool}' has an invalid CIDR '${text}': ${hint}`);
-    const [addr, prefix] = ipaddr.parseCIDR(text);
-    const network = addr.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
-    if (!sameBytes(network.toByteArray(), addr.toByteArray())) {
-      throw new ValidationError(`MetalLB address pool '${pool}' CIDR '${text}' has host bits set: use '${network.toString()}/${prefix}'`);
-    }
+    const cidr = parseIpCidr(text);
+    if (!cidr) throw new ValidationError(`MetalLB address pool '${pool}' has an invalid CIDR '${text}': ${hint}`);
+    if (cidr.hostBitsSet) throw new ValidationError(`MetalLB address pool '${pool}' CIDR '${text}' has host bits set: use '${cidr.canonical}'`);
     return;
   }
   const parts = text.split('-');
-  if (parts.length !== 2 || !isAddress(parts[0]) || !isAddress(parts[1])) {
+  if (parts.length !== 2 || !isIpAddress(parts[0]) || !isIpAddress(parts[1])) {
     throw new ValidationError(`MetalLB address pool '${pool}' has an invalid entry '${text}': ${hint}`);
   }
-  const first = ipaddr.parse(parts[0]);
-  const last = ipaddr.parse(parts[1]);
-  if (first.kind() !== last.kind()) {
+  const order = compareIpAddresses(parts[0], parts[1]);
+  if (order === undefined) {
     throw new ValidationError(`MetalLB address pool '${pool}' range '${text}' mixes IPv4 and IPv6: use two addresses of the same family`);
   }
-  if (compareBytes(first.toByteArray(), last.toByteArray()) > 0) {
+  if (order > 0) {
     throw new ValidationError(`MetalLB address pool '${pool}' range '${text}' runs backwards: write the lower address first ('${parts[1]}-${parts[0]}')`);
   }
-}
-
-/** A strict address: IPv4 only in four-part decimal form (ipaddr.js also accepts `10.1`). */
-function isAddress(text: string): boolean {
-  return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));
-}
-
-function isCidr(text: string): boolean {
-  return ipaddr.IPv4.isValidCIDRFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValidCIDR(text));
-}
-
-function sameBytes(a: number[], b: number[]): boolean {
-  return compareBytes(a, b) === 0;
-}
-
-function compareBytes(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return a[i] - b[i];
-  }
-  return a.length - b.length;
 }

@@ -1,9 +1,10 @@
-import * as ipaddr from 'ipaddr.js';
 import {
   BgpAdvertisementSpec, BgpPeerV1Beta2Spec, L2AdvertisementSpec, toJson_BgpAdvertisementSpec, toJson_BgpPeerV1Beta2Spec,
   toJson_L2AdvertisementSpec,
 } from '../../../imports/metallb.io';
 import { ValidationError } from '../../common/errors';
+import { checkInterfaceName } from '../../common/interface-name';
+import { isIpAddress, isIpv4Address } from '../../common/ip-address';
 import { ProfileVariable } from '../../palette/profile-variable';
 import { Values } from '../../palette/values';
 import { checkMetalLbName } from './metallb-address-pool';
@@ -64,7 +65,7 @@ export class MetalLbAdvertisement {
     const name = options.name ?? 'default';
     checkMetalLbName('L2 advertisement', name);
     const interfaces = options.interfaces ?? [RA_L2_INTERFACE];
-    for (const i of interfaces) if (typeof i === 'string') checkInterfaceName(i);
+    for (const i of interfaces) if (typeof i === 'string') checkInterfaceName(i, 'MetalLB L2 interface', RA_L2_INTERFACE);
     return new MetalLbAdvertisement('l2', (pools) => {
       const { name: _n, ipAddressPools, interfaces: _i, ...rest } = options;
       const spec: Values = toJson_L2AdvertisementSpec(rest) ?? {};
@@ -145,13 +146,6 @@ function checkPoolRefs(owner: string, refs: readonly string[] | undefined, pools
   return refs;
 }
 
-/** Linux interface names: 1-15 characters, no '/', ':' or whitespace. */
-function checkInterfaceName(name: string): void {
-  if (!/^[^/:\s]{1,15}$/.test(name)) {
-    throw new ValidationError(`MetalLB L2 interface '${name}' is not a valid Linux interface name: use 1-15 characters without '/', ':' or spaces (e.g. 'bond_data.20')`);
-  }
-}
-
 function checkPeer(p: MetalLbBgpPeer): void {
   checkMetalLbName('BGP peer', p.name);
   checkAsn(p.name, 'myAsn', p.myAsn);
@@ -164,7 +158,7 @@ function checkPeer(p: MetalLbBgpPeer): void {
   }
   if (p.peerAddress !== undefined) checkIp(p.name, 'peerAddress', p.peerAddress);
   if (p.sourceAddress !== undefined) checkIp(p.name, 'sourceAddress', p.sourceAddress);
-  if (p.routerId !== undefined && !ipaddr.IPv4.isValidFourPartDecimal(p.routerId)) {
+  if (p.routerId !== undefined && !isIpv4Address(p.routerId)) {
     throw new ValidationError(`MetalLB BGP peer '${p.name}' routerId '${p.routerId}' is not an IPv4 address: write it as a.b.c.d`);
   }
   if (p.peerPort !== undefined && (!Number.isInteger(p.peerPort) || p.peerPort < 1 || p.peerPort > 65535)) {
@@ -179,7 +173,7 @@ function checkAsn(peer: string, field: string, asn: number): void {
 }
 
 function checkIp(peer: string, field: string, text: string): void {
-  if (!ipaddr.IPv4.isValidFourPartDecimal(text) && !(text.includes(':') && ipaddr.IPv6.isValid(text))) {
+  if (!isIpAddress(text)) {
     throw new ValidationError(`MetalLB BGP peer '${peer}' ${field} '${text}' is not an IP address: write an IPv4 (a.b.c.d) or IPv6 address`);
   }
 }

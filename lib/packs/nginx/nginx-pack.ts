@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
+import { isDnsLabel } from '../../common/dns-names';
 import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
@@ -48,7 +49,7 @@ export class NginxPack extends PackLayer {
 
   constructor(scope: Construct, id: string, props: NginxPackProps = {}) {
     const namespace = props.namespace ?? 'nginx';
-    if (namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
+    if (!isDnsLabel(namespace)) {
       throw new ValidationError(`Nginx namespace '${namespace}' is not a valid namespace name: use lowercase letters, digits and '-', at most 63 characters (e.g. 'nginx')`);
     }
     super(scope, id, {

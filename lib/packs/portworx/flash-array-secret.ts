@@ -1,7 +1,7 @@
 import { k8s } from 'cdk8s-plus-30';
 import { Construct } from 'constructs';
-import * as ipaddr from 'ipaddr.js';
 import { ValidationError } from '../../common/errors';
+import { isIpv4Address } from '../../common/ip-address';
 import { ManifestChart } from '../../palette/manifest-layer';
 import { ProfileLayer } from '../../palette/profile-layer';
 import { ProfileVariable, VariableFormat } from '../../palette/profile-variable';
@@ -77,7 +77,7 @@ export class FlashArraySecret extends ManifestChart {
     const endpoints = props.flashArrays.map((fa) => fa.mgmtEndpoint);
     // NET-001: the same check the site rule runs on the written secret.
     addRuleCheck(this, 'NET-001', () =>
-      endpoints.filter((e) => !ipaddr.IPv4.isValidFourPartDecimal(e)).map((e) => `FlashArray management endpoint '${e}' is not an IPv4 address: use the array's management IP (a.b.c.d)`),
+      endpoints.filter((e) => !isIpv4Address(e)).map((e) => `FlashArray management endpoint '${e}' is not an IPv4 address: use the array's management IP (a.b.c.d)`),
     );
     for (const fa of props.flashArrays) {
       if (seen.has(fa.mgmtEndpoint)) {

@@ -5,6 +5,7 @@ import {
   toJson_StorageClusterSpec,
 } from '../../../imports/core.libopenstorage.org';
 import { ValidationError } from '../../common/errors';
+import { checkInterfaceName } from '../../common/interface-name';
 import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
@@ -381,14 +382,9 @@ export function storageNodeCountProblem(n: number, what: string): string | undef
 }
 
 
-/** Linux interface names: at most 15 characters, no '/' or whitespace. */
+/** The interface Portworx uses for data or management traffic (`-d`/`-m`). */
 function checkInterface(name: string, prop: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/.test(name)) {
-    throw new ValidationError(
-      `portworx ${prop} '${name}' is not a Linux interface name: use up to 15 letters, digits, '_', '.' or '-' (e.g. 'bond_mgmt.10')`,
-    );
-  }
-  return name;
+  return checkInterfaceName(name, `portworx ${prop}`, 'bond_mgmt.10');
 }
 
 function checkPrometheusUrl(url: string): string {

@@ -1,5 +1,6 @@
 import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-30';
 import { ValidationError } from '../../common/errors';
+import { isDnsSubdomain } from '../../common/dns-names';
 import { ValueNode } from '../../palette/values';
 
 import { KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION } from '../kubevirt-storage-class';
@@ -71,8 +72,6 @@ export const RA_VM_STORAGE_CLASS: PortworxStorageClass = {
   },
 };
 
-const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /** Checks the list: names, uniqueness, one default of each kind, `repl`. */
 export function checkStorageClasses(classes: readonly PortworxStorageClass[]): void {
   if (classes.length === 0) {
@@ -80,7 +79,7 @@ export function checkStorageClasses(classes: readonly PortworxStorageClass[]): v
   }
   const names = new Set<string>();
   for (const sc of classes) {
-    if (sc.name.length > 253 || !DNS_1123_SUBDOMAIN.test(sc.name)) {
+    if (!isDnsSubdomain(sc.name)) {
       throw new ValidationError(
         `storage class name '${sc.name}' is invalid: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. 'px-vm-block')`,
       );

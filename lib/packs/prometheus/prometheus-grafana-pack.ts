@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
+import { isDnsHostName, isDnsSubdomain } from '../../common/dns-names';
 import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
@@ -55,9 +56,6 @@ export interface PrometheusGrafanaPackProps {
   readonly values?: Values;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * The RA's Prometheus - Grafana layer (Core add-on profile), values under
  * `charts.kube-prometheus-stack`: the Grafana admin password as a sensitive variable, and
@@ -101,9 +99,9 @@ export class PrometheusGrafanaPack extends PackLayer {
     const className = props.grafanaIngressClassName ?? 'nginx';
     const secretName = props.grafanaTlsSecretName ?? 'grafana-tls';
     const issuerName = props.grafanaIssuerName ?? 'grafana-selfsigned-issuer';
-    checkName('ingress class', className, DNS_SUBDOMAIN, 'nginx');
-    checkName('TLS secret', secretName, DNS_SUBDOMAIN, 'grafana-tls');
-    checkName('issuer', issuerName, DNS_SUBDOMAIN, 'grafana-selfsigned-issuer');
+    checkName('ingress class', className, 'nginx');
+    checkName('TLS secret', secretName, 'grafana-tls');
+    checkName('issuer', issuerName, 'grafana-selfsigned-issuer');
 
     this.addValues({
       pack: { namespace: MONITORING_NAMESPACE },
@@ -130,17 +128,15 @@ export class PrometheusGrafanaPack extends PackLayer {
   }
 }
 
-function checkName(what: string, name: string, pattern: RegExp, example: string): void {
-  if (name.length > 253 || !pattern.test(name)) {
+function checkName(what: string, name: string, example: string): void {
+  if (!isDnsSubdomain(name)) {
     throw new ValidationError(`Grafana ${what} name '${name}' is invalid: use lowercase letters, digits, '-' and '.' (e.g. '${example}')`);
   }
 }
 
+/** An Ingress host: a lowercase DNS name, `*.` allowed first. */
 function checkHost(host: string): void {
-  const labels = host.split('.');
-  const wildcard = labels[0] === '*';
-  const rest = wildcard ? labels.slice(1) : labels;
-  if (host.length > 253 || rest.length < 1 || !rest.every((l) => l.length <= 63 && DNS_LABEL.test(l))) {
+  if (!isDnsHostName(host, { wildcard: true })) {
     throw new ValidationError(`Grafana host '${host}' is not a valid DNS name: use lowercase labels of letters, digits and '-' separated by dots (e.g. 'grafana.vmo.example.com')`);
   }
 }

@@ -2,7 +2,9 @@ import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
 import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
+import { packCatalogOf } from '../../palette/pack-catalog';
 import { PackLayer } from '../../palette/pack-layer';
+import { PackPreset } from '../../palette/pack-preset';
 import { PackRegistry } from '../../palette/pack-registry';
 import { isYamlMap, RenderedLayer, valueAt } from '../../palette/rendered';
 import { Values } from '../../palette/values';
@@ -16,6 +18,8 @@ import {
 } from './ceph-cluster-values';
 import { CephRbdStorageClass, ROOK_CEPH_NAMESPACE, ROOK_CEPHFS_PROVISIONER, ROOK_RBD_PROVISIONER } from './ceph-rbd-storage-class';
 
+/** The registered pack name of Rook-Ceph's Helm pack. */
+export const ROOK_CEPH_PACK_NAME = 'csi-rook-ceph-helm';
 /** RA rev 1.7 RWX table: "Rook-Ceph 1.16.x Block"; 1.16.3 is the Helm pack (storage-backends.md §2.3). */
 export const ROOK_CEPH_PACK_VERSION = '1.16.3';
 /** Seed 000: "Ceph requires odd number of MONs (monitors) — typically 3". */
@@ -79,14 +83,16 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
   public readonly nodeRequirements: CsiNodeRequirements = { packages: [], kernelModules: ['rbd', 'ceph'], pureFlashArray: false, nfsClient: false };
 
   constructor(scope: Construct, id: string, props: RookCephPackProps = {}) {
+    const version = props.version ?? ROOK_CEPH_PACK_VERSION;
     super(scope, id, {
-      name: 'csi-rook-ceph-helm',
-      version: props.version ?? ROOK_CEPH_PACK_VERSION,
+      name: ROOK_CEPH_PACK_NAME,
+      version,
       layer: LayerType.CSI,
       role: LayerRole.CSI,
       registry: props.registry,
       // The pack's namespace, which the rxbounce class's clusterID and secrets name.
       namespace: ROOK_CEPH_NAMESPACE,
+      enabledPresets: rookCephPresets(packCatalogOf(scope).lookup(ROOK_CEPH_PACK_NAME, version)?.presets ?? [], props.objectStore === true),
     });
     this.replicas = props.replicas ?? CEPH_DEFAULT_REPLICAS;
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
@@ -181,6 +187,20 @@ export class RookCephPack extends PackLayer implements ICsiLayer {
       ...(typeof mons === 'number' ? { quorum: { members: mons, what: 'Ceph MONs', onePerNode: valueAt(mon, 'allowMultiplePerNode') !== true } } : {}),
     };
   }
+}
+
+/**
+ * The presets.yaml choices that match what the layer writes, so the enabled-presets header
+ * (which Palette's UI shows as selected) says what the values hold: 3 MONs and 2 MGRs on
+ * separate nodes ("Multi node cluster"), the block pool, the CephFS filesystem, and the object
+ * store only when asked for. Without them the header would keep the published default
+ * selection, `Storage - Object:enable-object-storage`, while the values hold no object store.
+ * The layer's own values still set each list, so a version whose presets the catalog lacks
+ * (an overlay, PAL-008) writes the same pools; its header then names no preset.
+ */
+function rookCephPresets(defined: readonly PackPreset[], objectStore: boolean): string[] {
+  const wanted = ['multi-node-cluster', 'enable-block-storage', 'enable-file-storage', objectStore ? 'enable-object-storage' : 'disable-object-storage'];
+  return wanted.filter((name) => defined.some((p) => p.name === name));
 }
 
 function listAt(v: unknown, key: string): Record<string, unknown>[] {

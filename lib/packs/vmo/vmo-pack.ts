@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { VolumeSnapshotClassDeletionPolicy } from '../../../imports/snapshot.storage.k8s.io';
 import { ValidationError } from '../../common/errors';
+import { isDnsLabel, isDnsSubdomain } from '../../common/dns-names';
+import { checkInterfaceName } from '../../common/interface-name';
 import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
 import { PackDefaults } from '../../palette/pack-defaults';
@@ -136,9 +138,6 @@ export interface VirtualMachineOrchestratorPackProps {
   readonly values?: Values;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 /**
  * The RA's Virtual Machine Orchestrator layer (Core add-on profile), values under
  * `charts.virtual-machine-orchestrator`: dashboard access, no built-in templates, VM
@@ -195,7 +194,7 @@ export class VirtualMachineOrchestratorPack extends PackLayer implements IVmoLay
     this.featureGates = gates;
 
     const vmStateStorageClass = props.vmStateStorageClass ?? 'spectro-storage-class';
-    checkName('TPM state storage class', vmStateStorageClass, DNS_SUBDOMAIN, 'spectro-storage-class');
+    checkName('TPM state storage class', vmStateStorageClass, 'spectro-storage-class');
 
     this.addValues({
       pack: {
@@ -266,9 +265,7 @@ export class VirtualMachineOrchestratorPack extends PackLayer implements IVmoLay
     const namespace = p.namespace ?? 'kube-system';
     checkNamespace('VLAN filtering namespace', namespace);
     const bridgeIF = p.bridgeIF ?? 'br0';
-    if (!/^[^/:\s]{1,15}$/.test(bridgeIF)) {
-      throw new ValidationError(`VLAN filtering bridgeIF '${bridgeIF}' is not a valid Linux interface name: use 1-15 characters without '/', ':' or spaces (e.g. 'br0')`);
-    }
+    checkInterfaceName(bridgeIF, 'VLAN filtering bridgeIF', 'br0');
     // A list given as text is written as given when it does not parse; VLAN-001 reports it.
     const asSet = (v: VlanSet | ProfileVariable | string): VlanSet | ProfileVariable | string => (typeof v === 'string' ? (tryVlans(v) ?? v) : v);
     const vmVlans = asSet(p.allowedVlans ?? VlanSet.parse('21-100'));
@@ -322,7 +319,7 @@ function checkVlanDefault(v: ProfileVariable, value: string): void {
 function renderSnapshotClass(p: VmoVolumeSnapshotClassProps): Values {
   const name = p.name ?? 'portworx-snapshot-class';
   const driver = p.driver ?? 'pxd.portworx.com';
-  checkName('volume snapshot class', name, DNS_SUBDOMAIN, 'portworx-snapshot-class');
+  checkName('volume snapshot class', name, 'portworx-snapshot-class');
   if (driver.length > 63 || !/^[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?$/.test(driver)) {
     throw new ValidationError(`volume snapshot class driver '${driver}' is not a CSI driver name: use the driver's registered name (e.g. 'pxd.portworx.com')`);
   }
@@ -340,7 +337,7 @@ function renderPrivateCa(p: VmoPrivateCaCertificateProps): Values {
   const configmapName = p.configmapName ?? 'custom-ca';
   const certificateKey = p.certificateKey ?? 'cert';
   const mountPath = p.mountPath ?? '/etc/ssl/certs/';
-  checkName('private CA ConfigMap', configmapName, DNS_SUBDOMAIN, 'custom-ca');
+  checkName('private CA ConfigMap', configmapName, 'custom-ca');
   if (!/^[-._a-zA-Z0-9]{1,253}$/.test(certificateKey)) {
     throw new ValidationError(`private CA certificateKey '${certificateKey}' is not a ConfigMap key: use letters, digits, '-', '_' and '.' (e.g. 'cert')`);
   }
@@ -351,13 +348,13 @@ function renderPrivateCa(p: VmoPrivateCaCertificateProps): Values {
 }
 
 function checkNamespace(what: string, ns: string): void {
-  if (ns.length > 63 || !DNS_LABEL.test(ns)) {
+  if (!isDnsLabel(ns)) {
     throw new ValidationError(`${what} '${ns}' is not a valid namespace name: use lowercase letters, digits and '-', at most 63 characters (e.g. 'virtual-machines')`);
   }
 }
 
-function checkName(what: string, name: string, pattern: RegExp, example: string): void {
-  if (name.length > 253 || !pattern.test(name)) {
+function checkName(what: string, name: string, example: string): void {
+  if (!isDnsSubdomain(name)) {
     throw new ValidationError(`${what} name '${name}' is invalid: use lowercase letters, digits, '-' and '.' (e.g. '${example}')`);
   }
 }

@@ -1,4 +1,5 @@
-import * as ipaddr from 'ipaddr.js';
+import { isIpv4Address, isIpv6Address } from '../../common/ip-address';
+import { parseIpv4Cidr } from '../../common/ipv4-block';
 import { FindingLevel, Rule, RuleViolation } from '../finding';
 import { ProfileJson } from '../cluster-profile';
 import { VariableJson } from '../profile-variable';
@@ -14,18 +15,11 @@ export function formatProblem(format: string, value: string): string | undefined
     case 'boolean':
       return value === 'true' || value === 'false' ? undefined : "is not 'true' or 'false'";
     case 'ipv4':
-      return ipaddr.IPv4.isValidFourPartDecimal(value) ? undefined : 'is not an IPv4 address (a.b.c.d)';
+      return isIpv4Address(value) ? undefined : 'is not an IPv4 address (a.b.c.d)';
     case 'ipv4cidr':
-      try {
-        const [addr] = ipaddr.IPv4.parseCIDR(value);
-        return ipaddr.IPv4.isValidFourPartDecimal(addr.toString()) && value.split('/')[0] === addr.toString()
-          ? undefined
-          : 'is not an IPv4 CIDR (a.b.c.d/n)';
-      } catch {
-        return 'is not an IPv4 CIDR (a.b.c.d/n)';
-      }
+      return parseIpv4Cidr(value) ? undefined : 'is not an IPv4 CIDR (a.b.c.d/n)';
     case 'ipv6':
-      return ipaddr.IPv6.isValid(value) ? undefined : 'is not an IPv6 address';
+      return isIpv6Address(value) ? undefined : 'is not an IPv6 address';
     case 'version':
       return SEMVER.test(value) ? undefined : 'is not a semantic version (e.g. 1.2.3)';
     case 'base64':

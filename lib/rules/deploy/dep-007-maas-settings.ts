@@ -1,17 +1,13 @@
+import { isDnsDomainName, isDnsLabel } from '../../common/dns-names';
+import { DNS_LABEL_RULE } from '../../common/k8s-names';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
 import { hasMaas } from './has-maas';
 
-const DNS_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-const POOL_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** OpenSSH public key types (`ssh-keygen -t`), then the base64 key and an optional comment. */
 const SSH_PUBLIC_KEY = /^(ssh-(rsa|ed25519|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/]+={0,3}( [^\n]*)?$/;
 /** A cron field: numbers, names, ranges, lists and steps. */
 const CRON_FIELD = /^[0-9A-Za-z*?,\/-]+$/;
-
-export function isDnsName(name: string): boolean {
-  return name.length <= 253 && name.split('.').every((l) => DNS_LABEL.test(l));
-}
 
 /** Five-field cron, as Palette's schedules take it (`0 1 * * *`). */
 export function isCron(text: string): boolean {
@@ -50,7 +46,7 @@ export const DEP_007: Rule<VmoSiteModel> = {
     if (!m) return [];
     const out: RuleViolation[] = [];
     const bad = (location: string, message: string) => out.push({ location, message });
-    if (!isDnsName(m.domain)) bad('maas.domain', `'${m.domain}' is not a DNS domain: give the MAAS DNS domain the nodes are deployed in, e.g. metal.example.com`);
+    if (!isDnsDomainName(m.domain)) bad('maas.domain', `'${m.domain}' is not a DNS domain: give the MAAS DNS domain the nodes are deployed in, e.g. metal.example.com`);
     const named = (location: string, what: string, name: string) => {
       if (!name.trim() || /[<>]/.test(name)) bad(location, `${what} '${name}' is empty or holds '<' or '>': give its name as Palette shows it`);
     };
@@ -78,7 +74,7 @@ export const DEP_007: Rule<VmoSiteModel> = {
     }
     const names = new Set<string>();
     for (const p of m.pools) {
-      if (!POOL_NAME.test(p.name)) bad(`${p.setting}.name`, `machine pool name '${p.name}' is invalid: use lowercase letters, digits and dashes`);
+      if (!isDnsLabel(p.name)) bad(`${p.setting}.name`, `machine pool name '${p.name}' is invalid: ${DNS_LABEL_RULE}`);
       else if (names.has(p.name)) bad(`${p.setting}.name`, `machine pool name '${p.name}' is used twice: give each pool its own name`);
       names.add(p.name);
       if (!p.resourcePool.trim()) bad(`${p.setting}.resourcePool`, `machine pool ${p.name} has an empty resource pool: name the MAAS resource pool (the RA's are control-plane and worker-pool)`);
