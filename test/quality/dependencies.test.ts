@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import { join } from 'path';
+import { stripVTControlCharacters } from 'util';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -8,8 +9,10 @@ function cruise(cwd: string): { code: number; report: string } {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'lib', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err', '--ts-config', join(ROOT, 'tsconfig.json')], {
     cwd,
     encoding: 'utf8',
+    // CI terminals may force colour; the report is read as plain text.
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
-  return { code: r.status ?? -1, report: `${r.stdout}${r.stderr}` };
+  return { code: r.status ?? -1, report: stripVTControlCharacters(`${r.stdout}${r.stderr}`) };
 }
 
 describe('dependency direction (ARCHITECTURE.md)', () => {
