@@ -1,4 +1,4 @@
-import { Document, DocumentOptions, parseAllDocuments, Scalar, ScalarTag, SchemaOptions, visit } from 'yaml';
+import { Document, DocumentOptions, isScalar, parseAllDocuments, Scalar, ScalarTag, Schema, SchemaOptions, visit } from 'yaml';
 import { memoizeByText } from './text-memo';
 import type { PlainValue } from './values';
 
@@ -80,6 +80,73 @@ export interface YamlProblem {
 export const strictYamlProblems = memoizeByText(strictYamlProblemsOnce);
 
 function strictYamlProblemsOnce(text: string): YamlProblem[] {
+  return readsTheSameInBothVersions(text) ? [] : strictYamlProblemsOfBothReadings(text);
+}
+
+/**
+ * The common case, in one reading instead of two: the text parses strictly as YAML 1.1 and no
+ * plain scalar (keys included) resolves differently under the YAML 1.2 core schema. Only plain
+ * scalars depend on the schema; a text with tags, anchors, aliases, merge keys or directives
+ * takes the full path, which also words every problem.
+ */
+function readsTheSameInBothVersions(text: string): boolean {
+  if (/^%/m.test(text)) return false; // a directive may change the version of both readings
+  const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, strict: true, prettyErrors: false });
+  if (!Array.isArray(docs)) return false;
+  for (const doc of docs) {
+    if (doc.errors.length) return false;
+    let same = true;
+    const unusual = (node: { tag?: string; anchor?: string }) => node.tag !== undefined || node.anchor !== undefined;
+    visit(doc, {
+      Alias: () => ((same = false), visit.BREAK),
+      Map: (_k, node) => (unusual(node) ? ((same = false), visit.BREAK) : undefined),
+      Seq: (_k, node) => (unusual(node) ? ((same = false), visit.BREAK) : undefined),
+      Scalar: (_k, node) => {
+        const plainText = node.type === Scalar.PLAIN && typeof node.source === 'string' ? node.source : undefined;
+        // `<<` is a merge key in YAML 1.1 only.
+        if (unusual(node) || (plainText !== undefined && (plainText === '<<' || readsDifferently(plainText)))) {
+          same = false;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    if (!same) return false;
+  }
+  return true;
+}
+
+const SCHEMA_1_1 = new Document(null, { version: '1.1' }).schema;
+const SCHEMA_1_2 = new Document(null, { version: '1.2' }).schema;
+const plainReadings = new Map<string, boolean>();
+
+/** True when a plain scalar's text resolves to another value (or type) in YAML 1.1 than in 1.2. */
+function readsDifferently(source: string): boolean {
+  let differs = plainReadings.get(source);
+  if (differs === undefined) {
+    const a = resolvePlain(SCHEMA_1_1, source);
+    const b = resolvePlain(SCHEMA_1_2, source);
+    differs = JSON.stringify(a) !== JSON.stringify(b) || String(a) !== String(b) || typeof a !== typeof b;
+    if (plainReadings.size >= 50_000) plainReadings.clear();
+    plainReadings.set(source, differs);
+  }
+  return differs;
+}
+
+/** What a plain scalar resolves to in a schema, as the composer resolves it (first default tag whose test matches). */
+function resolvePlain(schema: Schema, source: string): unknown {
+  const tag = schema.tags.find((t): t is ScalarTag => !('collection' in t && t.collection) && t.default === true && t.test instanceof RegExp && t.test.test(source));
+  if (!tag?.resolve) return source;
+  try {
+    const v: unknown = tag.resolve(source, () => undefined, {});
+    return isScalar(v) ? v.value : v;
+  } catch {
+    return { unresolved: source };
+  }
+}
+
+/** Both readings compared value by value: the wording of every problem. */
+function strictYamlProblemsOfBothReadings(text: string): YamlProblem[] {
   const problems: YamlProblem[] = [];
   const read = (version: '1.1' | '1.2') => {
     const docs = parseAllDocuments(text, { version, uniqueKeys: true, strict: true, prettyErrors: false });
