@@ -58,6 +58,7 @@ export class PackDefaults {
    */
   public readonly enabledPresets: readonly { readonly group: string; readonly name: string }[];
   private readonly parsed: Document;
+  private frozenValues?: { readonly [key: string]: PlainValue };
 
   private constructor(text: string, source: string) {
     this.source = source;
@@ -82,9 +83,27 @@ export class PackDefaults {
     return (this.parsed.toJS() as { [key: string]: PlainValue } | null) ?? {};
   }
 
+  /**
+   * The defaults as plain data, built once and frozen: every site's layer compares its values
+   * with the same object (the review file, PAL-009), instead of converting the document again.
+   */
+  public get values(): { readonly [key: string]: PlainValue } {
+    this.frozenValues ??= deepFreeze(this.toValues());
+    return this.frozenValues;
+  }
+
   public toString(): string {
     return `PackDefaults(${this.source})`;
   }
+}
+
+/** Freezes plain data all the way down, so a value shared between sites cannot be changed by one of them. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** `Group A:name-a,Group B:name-b` -> pairs; the group is everything before an item's last colon. */

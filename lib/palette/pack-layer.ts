@@ -3,7 +3,7 @@ import { Document, isMap, YAMLMap } from 'yaml';
 import { ValidationError } from '../common/errors';
 import { LayerType, PackType } from './layer-type';
 import { PackCatalogEntry, packCatalogOf } from './pack-catalog';
-import { PackDefaults } from './pack-defaults';
+import { deepFreeze, PackDefaults } from './pack-defaults';
 import { PackPreset, presetHeader } from './pack-preset';
 import { PackRegistry } from './pack-registry';
 import { LayerOutput, ProfileLayer, ProfileLayerProps, VariableCollector } from './profile-layer';
@@ -151,10 +151,10 @@ export class PackLayer extends ProfileLayer {
         registry: { metadata: this.registry.toJson() },
         ...(manifests.length ? { manifests } : {}),
       },
-      values: empty ? {} : writtenValues(doc),
+      values: empty ? {} : writtenValues(values, doc),
       objects,
       ...(this.defaults
-        ? { defaults: { source: this.defaults.source, values: this.defaults.toValues(), ...(this.catalogEntry?.schema ? { schema: this.catalogEntry.schema } : {}) } }
+        ? { defaults: { source: this.defaults.source, values: this.defaults.values, ...(this.catalogEntry?.schema ? { schema: this.catalogEntry.schema } : {}) } }
         : {}),
     };
   }
@@ -189,11 +189,22 @@ export class PackLayer extends ProfileLayer {
   }
 }
 
-/** The document's data as written: typed references read as their reference text. */
-function writtenValues(doc: Document): YamlMap {
-  const js: unknown = doc.toJS({ maxAliasCount: -1 });
-  return asWritten(js) as YamlMap;
+/**
+ * The document's data as written: typed references read as their reference text. The same
+ * text always holds the same data, and most layers of a fleet's sites write the same text, so
+ * the data is built once per text and shared, frozen.
+ */
+function writtenValues(text: string, doc: Document): YamlMap {
+  let values = writtenValuesCache.get(text);
+  if (!values) {
+    values = deepFreeze(asWritten(doc.toJS({ maxAliasCount: -1 })) as YamlMap);
+    if (writtenValuesCache.size >= 500) writtenValuesCache.clear();
+    writtenValuesCache.set(text, values);
+  }
+  return values;
 }
+
+const writtenValuesCache = new Map<string, YamlMap>();
 
 function asWritten(v: unknown): unknown {
   if (v instanceof UnquotedReference) return v.reference;

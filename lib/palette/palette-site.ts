@@ -7,7 +7,7 @@ import { PAL_007 } from './checks/pal-007-profile-identity';
 import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001, parseValidationMessage } from './rule-validation';
-import { renderValuesChanges, valuesChanges } from './values-changes';
+import { renderValuesChanges, valuesChanges, ValuesChanges } from './values-changes';
 import { toYaml } from './yaml-format';
 
 export interface PaletteSiteProps {
@@ -128,7 +128,7 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
         if (pack.type !== 'manifest') files.set(`profiles/${name}/${pack.name}.values.yaml`, pack.values + '\n');
         // For review: what this site changes of the pack's published defaults.
         if (pack.type !== 'manifest' && layer.defaults) {
-          const changes = valuesChanges(layer.defaults.values, layer.values);
+          const changes = changesOf(layer.defaults.values, pack.values, layer.values);
           files.set(`profiles/${name}/${pack.name}.changes.yaml`, renderValuesChanges(changes, { pack: pack.name, version: pack.version }));
         }
         if (pack.manifests?.length) {
@@ -169,6 +169,27 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
     return new Map();
   }
 }
+
+/**
+ * A layer's changes against its defaults, compared once per defaults and values text: the
+ * defaults are one shared object per pack version, and most sites of a fleet write the same values.
+ */
+function changesOf(defaults: object, text: string, values: unknown): ValuesChanges {
+  let byText = changesCache.get(defaults);
+  if (!byText) {
+    byText = new Map();
+    changesCache.set(defaults, byText);
+  }
+  let changes = byText.get(text);
+  if (!changes) {
+    changes = valuesChanges(defaults, values);
+    if (byText.size >= 200) byText.clear();
+    byText.set(text, changes);
+  }
+  return changes;
+}
+
+const changesCache = new WeakMap<object, Map<string, ValuesChanges>>();
 
 /** The text of `profiles/<name>.json`: the import document, two-space indent, final newline. */
 export function profileFileText(json: ProfileJson): string {
