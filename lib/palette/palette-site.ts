@@ -23,6 +23,11 @@ export interface PaletteSiteProps {
   readonly packCatalog?: PackCatalog;
 }
 
+/** What a site's root (the app) does with each site constructed in it: keep the order of sites. */
+export interface ISiteRegistry {
+  registerSite(site: PaletteSite): void;
+}
+
 /** The files of one site, keyed by path relative to the site folder. */
 export type SiteFiles = Map<string, string>;
 
@@ -44,6 +49,8 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
   constructor(scope: Construct, id: string, props: PaletteSiteProps = {}) {
     super(scope, id);
     this.siteName = props.name ?? id;
+    // The app keeps its sites in the order they are defined (PaletteApp.defineSite, or built right away).
+    (this.node.root as Partial<ISiteRegistry>).registerSite?.(this);
     // The site's own defaults first, then the app's (which end with the built-in catalog).
     if (props.packCatalog) this.packCatalog = PackCatalog.layered(props.packCatalog, packCatalogOf(scope));
     if (!SITE_NAME_PATTERN.test(this.siteName)) {
@@ -191,18 +198,36 @@ function changesOf(defaults: object, text: string, values: unknown): ValuesChang
 
 const changesCache = new WeakMap<object, Map<string, ValuesChanges>>();
 
-/** The text of `profiles/<name>.json`: the import document, two-space indent, final newline. */
+/**
+ * The text of `profiles/<name>.json`: the import document, two-space indent, final newline.
+ * Made once per rendered profile (PAL-007 hashes it, the writer writes it).
+ */
 export function profileFileText(json: ProfileJson): string {
-  return JSON.stringify(json, null, 2) + '\n';
+  let text = profileTexts.get(json);
+  if (text === undefined) {
+    text = JSON.stringify(json, null, 2) + '\n';
+    profileTexts.set(json, text);
+  }
+  return text;
 }
+
+const profileTexts = new WeakMap<ProfileJson, string>();
 
 /**
  * The validations of every construct under `root` as findings: a message tagged `[RULE-ID]`
  * reports under that rule, any other under CON-001. Suppressions apply to suppressible rules.
+ * `skip` leaves out a construct and everything under it (the app skips its sites).
  */
-export function validationFindings(root: IConstruct, rules: readonly RuleInfo[], suppressions: readonly Suppression[]): Finding[] {
+export function validationFindings(root: IConstruct, rules: readonly RuleInfo[], suppressions: readonly Suppression[], skip?: (c: IConstruct) => boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const c of root.node.findAll()) {
+  const constructs: IConstruct[] = [];
+  const collect = (c: IConstruct) => {
+    if (c !== root && skip?.(c)) return;
+    constructs.push(c);
+    for (const child of c.node.children) collect(child);
+  };
+  collect(root);
+  for (const c of constructs) {
     for (const raw of c.node.validate()) {
       const { ruleId, message } = parseValidationMessage(raw);
       const rule = rules.find((r) => r.id === ruleId) ?? CON_001;
