@@ -19,18 +19,32 @@ export function isTargetFile(path: string): boolean {
   return /\.(ya?ml|ts|js)$/.test(path);
 }
 
+/** How `addTarget` adds a site file's site. */
+export interface AddTargetOptions {
+  /**
+   * Define a site file's site with `app.defineSite`, built only when it renders (a streaming
+   * run), instead of constructing it now. The file is read and checked now either way.
+   * @default false
+   */
+  readonly defer?: boolean;
+  /** The names of the sites site files defined so far in this run (deferred ones included); the new one is added. @default none */
+  readonly fileSiteNames?: Set<string>;
+}
+
 /** Adds the sites a site file or an app program defines to `app`. */
-export function addTarget(app: PaletteApp, target: string): void {
+export function addTarget(app: PaletteApp, target: string, options: AddTargetOptions = {}): void {
   const path = resolve(target);
   if (!existsSync(path)) throw new ValidationError(`${target}: no such file`);
   if (statSync(path).isDirectory()) throw new ValidationError(`${target}: is a folder; give its site files or app programs`);
   if (/\.ya?ml$/.test(path)) {
     const props = loadSiteFile(target);
     const name = props.name ?? 'site';
-    if (app.node.tryFindChild(name) || app.sites.some((s) => s.siteName === name)) {
+    if (app.node.tryFindChild(name) || app.sites.some((s) => s.siteName === name) || options.fileSiteNames?.has(name)) {
       throw new ValidationError(`${target}: name '${name}' is already the name of another site of this run: each site needs its own name (it names the output folder)`);
     }
-    new VmoSite(app, name, props);
+    options.fileSiteNames?.add(name);
+    if (options.defer) app.defineSite((scope) => new VmoSite(scope, name, props));
+    else new VmoSite(app, name, props);
     return;
   }
   if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);
