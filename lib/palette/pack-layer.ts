@@ -4,6 +4,7 @@ import { ValidationError } from '../common/errors';
 import { LayerType, PackType } from './layer-type';
 import { PackCatalogEntry, packCatalogOf } from './pack-catalog';
 import { deepFreeze, PackDefaults } from './pack-defaults';
+import { LruCache } from './text-memo';
 import { PackPreset, presetHeader } from './pack-preset';
 import { PackRegistry } from './pack-registry';
 import { LayerOutput, ProfileLayer, ProfileLayerProps, VariableCollector } from './profile-layer';
@@ -195,16 +196,10 @@ export class PackLayer extends ProfileLayer {
  * the data is built once per text and shared, frozen.
  */
 function writtenValues(text: string, doc: Document): YamlMap {
-  let values = writtenValuesCache.get(text);
-  if (!values) {
-    values = deepFreeze(asWritten(doc.toJS({ maxAliasCount: -1 })) as YamlMap);
-    if (writtenValuesCache.size >= 500) writtenValuesCache.clear();
-    writtenValuesCache.set(text, values);
-  }
-  return values;
+  return writtenValuesCache.getOrSet(text, () => deepFreeze(asWritten(doc.toJS({ maxAliasCount: -1 })) as YamlMap));
 }
 
-const writtenValuesCache = new Map<string, YamlMap>();
+const writtenValuesCache = new LruCache<string, YamlMap>(128);
 
 function asWritten(v: unknown): unknown {
   if (v instanceof UnquotedReference) return v.reference;

@@ -8,6 +8,7 @@ import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001, parseValidationMessage } from './rule-validation';
 import { renderValuesChanges, valuesChanges, ValuesChanges } from './values-changes';
+import { LruCache } from './text-memo';
 import { toYaml } from './yaml-format';
 
 export interface PaletteSiteProps {
@@ -184,19 +185,13 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
 function changesOf(defaults: object, text: string, values: unknown): ValuesChanges {
   let byText = changesCache.get(defaults);
   if (!byText) {
-    byText = new Map();
+    byText = new LruCache(64);
     changesCache.set(defaults, byText);
   }
-  let changes = byText.get(text);
-  if (!changes) {
-    changes = valuesChanges(defaults, values);
-    if (byText.size >= 200) byText.clear();
-    byText.set(text, changes);
-  }
-  return changes;
+  return byText.getOrSet(text, () => valuesChanges(defaults, values));
 }
 
-const changesCache = new WeakMap<object, Map<string, ValuesChanges>>();
+const changesCache = new WeakMap<object, LruCache<string, ValuesChanges>>();
 
 /**
  * The text of `profiles/<name>.json`: the import document, two-space indent, final newline.

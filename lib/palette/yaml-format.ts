@@ -1,5 +1,5 @@
 import { Document, DocumentOptions, isScalar, parseAllDocuments, Scalar, ScalarTag, Schema, SchemaOptions, visit } from 'yaml';
-import { memoizeByText } from './text-memo';
+import { LruCache, memoizeByText } from './text-memo';
 import type { PlainValue } from './values';
 
 /** Matches one Palette profile-variable reference, with or without inner spaces. */
@@ -118,19 +118,15 @@ function readsTheSameInBothVersions(text: string): boolean {
 
 const SCHEMA_1_1 = new Document(null, { version: '1.1' }).schema;
 const SCHEMA_1_2 = new Document(null, { version: '1.2' }).schema;
-const plainReadings = new Map<string, boolean>();
+const plainReadings = new LruCache<string, boolean>(20_000);
 
 /** True when a plain scalar's text resolves to another value (or type) in YAML 1.1 than in 1.2. */
 function readsDifferently(source: string): boolean {
-  let differs = plainReadings.get(source);
-  if (differs === undefined) {
+  return plainReadings.getOrSet(source, () => {
     const a = resolvePlain(SCHEMA_1_1, source);
     const b = resolvePlain(SCHEMA_1_2, source);
-    differs = JSON.stringify(a) !== JSON.stringify(b) || String(a) !== String(b) || typeof a !== typeof b;
-    if (plainReadings.size >= 50_000) plainReadings.clear();
-    plainReadings.set(source, differs);
-  }
-  return differs;
+    return JSON.stringify(a) !== JSON.stringify(b) || String(a) !== String(b) || typeof a !== typeof b;
+  });
 }
 
 /** What a plain scalar resolves to in a schema, as the composer resolves it (first default tag whose test matches). */

@@ -1,5 +1,5 @@
 import { isYamlMap, parseYamlDocuments, RenderedSite } from '../rendered';
-import { memoizeByText } from '../text-memo';
+import { LruCache, memoizeByText } from '../text-memo';
 
 /** One scalar value somewhere in a written text, with the key path that leads to it. */
 export interface SecretLeaf {
@@ -41,7 +41,7 @@ function looksStructured(s: string): boolean {
 }
 
 /** Embedded YAML/JSON (cloud-init, pure.json) recurs across sites: parsed once per text. Read-only. */
-const parseEmbedded = memoizeByText(parseYamlDocuments, 500);
+const parseEmbedded = memoizeByText(parseYamlDocuments);
 
 function walk(out: SecretLeaf[], v: unknown, path: string[], keys: string[], holder: Record<string, unknown> | undefined, depth: number): void {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
@@ -94,30 +94,14 @@ export function writtenTexts(site: RenderedSite): WrittenText[] {
 }
 
 /** The leaves of the texts seen last, so the checks that miss on one text walk it once between them. */
-const leavesCache = new Map<string, SecretLeaf[]>();
-function recentLeaves(text: string, data: readonly unknown[]): SecretLeaf[] {
-  let leaves = leavesCache.get(text);
-  if (!leaves) {
-    if (leavesCache.size >= 64) leavesCache.clear();
-    leaves = secretLeaves(data);
-    leavesCache.set(text, leaves);
-  }
-  return leaves;
-}
+const leavesCache = new LruCache<string, SecretLeaf[]>(16);
 
 /**
  * A check of one text's leaves, run once per distinct text: most layers of a fleet's sites
  * write the same text (Cilium's 37 KB of values), so their secrets are scanned once. The
  * results are shared: callers must not change them.
  */
-export function perText<T>(check: (leaves: readonly SecretLeaf[]) => T[], maxEntries = 2000): (text: WrittenText) => readonly T[] {
-  const cache = new Map<string, T[]>();
-  return ({ text, data }) => {
-    const hit = cache.get(text);
-    if (hit) return hit;
-    const result = check(recentLeaves(text, data));
-    if (cache.size >= maxEntries) cache.clear();
-    cache.set(text, result);
-    return result;
-  };
+export function perText<T>(check: (leaves: readonly SecretLeaf[]) => T[], maxEntries = 256): (text: WrittenText) => readonly T[] {
+  const cache = new LruCache<string, T[]>(maxEntries);
+  return ({ text, data }) => cache.getOrSet(text, () => check(leavesCache.getOrSet(text, () => secretLeaves(data))));
 }
