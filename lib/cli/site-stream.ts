@@ -103,7 +103,8 @@ export async function streamSites(args: readonly string[], io: CliIo, options: S
     crossSite.push(...identity.add(m.name, m.profiles));
     if (m.findings.some((f) => failsRun(f, strict)) || crossSite.some(isBlocking)) fail();
     if (run && m.fileCount !== undefined && Atomics.load(control, CONTROL_STOP_WRITING) === 0) run.adoptSite(m.name, m.fileCount, { source: sources[m.index] });
-    progress.site(m.name, m.index, total);
+    // Each site as it is taken, in site order; after the last one the run's own summary follows.
+    if (m.index + 1 < total) progress.site(m.name, m.index, total);
   };
   const drain = () => {
     for (const m of ordered.next()) {
