@@ -11,7 +11,7 @@ import { LayerOutput, ProfileLayer, ProfileLayerProps, VariableCollector } from 
 import { ProfileVariable } from './profile-variable';
 import { YamlMap } from './rendered';
 import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, ValueNode, Values } from './values';
-import { documentToYaml, OUTPUT_DOCUMENT_OPTIONS, UnquotedReference } from './yaml-format';
+import { OUTPUT_DOCUMENT_OPTIONS, printDocument, UnquotedReference, vouchForText } from './yaml-format';
 
 export interface PackLayerProps extends ProfileLayerProps {
   /** The registered pack name, e.g. `cni-cilium-oss`. */
@@ -137,9 +137,12 @@ export class PackLayer extends ProfileLayer {
       else mergeIn(doc, edit.keys, resolveValues(edit.value, onVariable) ?? null);
     }
     const empty = !isMap(doc.contents) || doc.contents.items.length === 0;
-    const body = empty ? '' : documentToYaml(doc).replace(/\n$/, '');
+    const printed = empty ? { text: '', vouched: true } : printDocument(doc);
+    const body = printed.text.replace(/\n$/, '');
     const header = this.presetHeader();
     const values = [header, body].filter((s) => s !== '').join('\n');
+    // The header is one comment line: what PAL-004 would parse is the body it vouched for.
+    if (printed.vouched && !header.includes('\n') && (header === '' || header.startsWith('#'))) vouchForText(values);
     const { manifests, objects } = this.renderManifests();
     return {
       pack: {

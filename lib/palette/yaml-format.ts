@@ -1,5 +1,5 @@
-import { Document, DocumentOptions, isScalar, parseAllDocuments, Scalar, ScalarTag, Schema, SchemaOptions, visit } from 'yaml';
-import { LruCache, memoizeByText } from './text-memo';
+import { Document, DocumentOptions, isNode, isScalar, parseAllDocuments, Scalar, ScalarTag, Schema, SchemaOptions, visit } from 'yaml';
+import { LruCache } from './text-memo';
 import type { PlainValue } from './values';
 
 /** Matches one Palette profile-variable reference, with or without inner spaces. */
@@ -42,19 +42,76 @@ export const OUTPUT_DOCUMENT_OPTIONS: DocumentOptions & SchemaOptions = { versio
 
 /** Marks variable references single-quoted, as Palette's docs ask. */
 export function quoteVariableReferences(doc: Document): void {
+  prepareForOutput(doc);
+}
+
+/**
+ * Quotes variable references (as Palette's docs ask) and, in the same walk, tells whether the
+ * document prints as strict YAML that YAML 1.1 and 1.2 read alike: no alias, anchor, explicit
+ * tag or duplicate key, and no scalar whose printed text resolves differently in the two. The
+ * printer quotes every string YAML 1.1 would read as something else, so a string is at risk only
+ * when YAML 1.2 would; a number or boolean only when printed in a 1.1-only form (`0644`, `yes`).
+ * False says "maybe": PAL-004 then parses the text (strictYamlProblems).
+ */
+function prepareForOutput(doc: Document): boolean {
+  let safe = doc.schema.name === 'yaml-1.1';
   visit(doc, {
+    Alias: () => {
+      safe = false;
+    },
+    Map: (_k, node) => {
+      if (node.tag !== undefined || node.anchor !== undefined) safe = false;
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        // setIn leaves plain keys and values in pairs: they print by the same rules as scalars.
+        const key = isScalar(pair.key) ? pair.key.value : isNode(pair.key) ? undefined : pair.key;
+        const id = key === undefined || (typeof key === 'object' && key !== null) ? undefined : JSON.stringify(key);
+        if (id === undefined || keys.has(id) || (!isNode(pair.key) && !printsAlike(new Scalar(key)))) safe = false;
+        else keys.add(id);
+        if (!isNode(pair.value) && pair.value !== null && !printsAlike(new Scalar(pair.value))) safe = false;
+      }
+    },
+    Seq: (_k, node) => {
+      if (node.tag !== undefined || node.anchor !== undefined) safe = false;
+    },
     Scalar(_key, node) {
       if (typeof node.value === 'string' && /\{\{\s*\.spectro\./.test(node.value) && node.type !== Scalar.BLOCK_LITERAL) {
         node.type = node.value.includes('\n') ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_SINGLE;
       }
+      if (safe && !printsAlike(node)) safe = false;
     },
   });
+  return safe;
+}
+
+/** True when a scalar's printed text surely reads the same in YAML 1.1 and 1.2 (see prepareForOutput). */
+function printsAlike(node: Scalar): boolean {
+  if (node.tag !== undefined || node.anchor !== undefined) return false;
+  const v: unknown = node.value;
+  if (v instanceof UnquotedReference) return /^\{\{\s*\.spectro\.var\.[A-Za-z0-9_.-]+\s*\}\}$/.test(v.reference);
+  if (typeof v === 'string') return printedQuoted(v) || !readsDifferently(v);
+  if (typeof v === 'number') return node.format === undefined && Number.isFinite(v) && !readsDifferently(String(v));
+  if (typeof v === 'boolean' || v === null) return !readsDifferently(typeof node.source === 'string' ? node.source : String(v));
+  return false;
+}
+
+/** True when the printer quotes a string because YAML 1.1 would read its plain form as something else (`'0644'`, `'yes'`). */
+function printedQuoted(value: string): boolean {
+  return SCHEMA_1_1.tags.some((t) => !!t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test instanceof RegExp && t.test.test(value));
 }
 
 /** Renders a YAML document for the output: strict, deterministic, variables quoted. */
 export function documentToYaml(doc: Document): string {
-  quoteVariableReferences(doc);
-  return doc.toString(STRINGIFY_OPTIONS);
+  return printDocument(doc).text;
+}
+
+/**
+ * Prints a document for the output; `vouched` when the walk found it strict and alike in YAML 1.1
+ * and 1.2: the caller may then `vouchForText` the text it writes, and PAL-004 does not parse it again.
+ */
+export function printDocument(doc: Document): { readonly text: string; readonly vouched: boolean } {
+  const vouched = prepareForOutput(doc);
+  return { text: doc.toString(STRINGIFY_OPTIONS), vouched };
 }
 
 /** Renders plain data as one YAML document. */
@@ -62,9 +119,12 @@ export function toYaml(value: PlainValue | object): string {
   return documentToYaml(new Document(value, OUTPUT_DOCUMENT_OPTIONS));
 }
 
-/** Renders several objects as a multi-document YAML stream. */
+/** Renders several objects as a multi-document YAML stream (a manifest: vouched for PAL-004 when every document is). */
 export function toYamlStream(values: readonly object[]): string {
-  return values.map((v) => toYaml(v)).join('---\n');
+  const printed = values.map((v) => printDocument(new Document(v, OUTPUT_DOCUMENT_OPTIONS)));
+  const text = printed.map((p) => p.text).join('---\n');
+  if (printed.every((p) => p.vouched)) vouchForText(text);
+  return text;
 }
 
 /** One problem found while parsing YAML strictly. */
@@ -77,7 +137,29 @@ export interface YamlProblem {
  * duplicate keys, and scalars that a YAML 1.1 reader and a YAML 1.2 reader would read
  * differently (the "YAML 1.1 surprises": `yes`, `on`, `0644`, `1:20`).
  */
-export const strictYamlProblems = memoizeByText(strictYamlProblemsOnce);
+export function strictYamlProblems(text: string): YamlProblem[] {
+  return strictYamlCache.getOrSet(text, () => strictYamlProblemsOnce(text));
+}
+
+/** Problems by text: computed once per text, or known to be none for texts printed from a document that passed prepareForOutput. */
+const strictYamlCache = new LruCache<string, YamlProblem[]>(256);
+
+/**
+ * Records that a text printed from a checked document has no strict-YAML problem, so PAL-004
+ * does not parse it again. Also for a text made of such a text and comment lines (a pack's
+ * values after its enabled-presets header).
+ */
+export function vouchForText(text: string): void {
+  if (text.startsWith('%')) return;
+  strictYamlCache.set(text, []);
+  // Written without its final newline too (a pack's values string): the same YAML.
+  if (text.endsWith('\n')) strictYamlCache.set(text.slice(0, -1), []);
+}
+
+/** strictYamlProblems without the cache and without vouching: what parsing the text says. */
+export function strictYamlProblemsOfText(text: string): YamlProblem[] {
+  return strictYamlProblemsOnce(text);
+}
 
 function strictYamlProblemsOnce(text: string): YamlProblem[] {
   return readsTheSameInBothVersions(text) ? [] : strictYamlProblemsOfBothReadings(text);
