@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ValidationError } from '../common/errors';
+import { cachedDocument, writeCachedDocument } from './pack-cache';
 import { PRESET_HEADER_PREFIX } from './pack-preset';
 import { PlainValue } from './values';
 
@@ -32,8 +33,18 @@ export function parsePackYaml(text: string, source: string, lineCounter = new Li
  * (scripts/time-pack-defaults.ts).
  */
 export class PackDefaults {
-  public static fromYaml(text: string, source = 'pack defaults'): PackDefaults {
-    return new PackDefaults(text, source);
+  /**
+   * @param cacheFile a pack cache entry (lib/palette/pack-cache.ts) that may hold this text
+   *   already parsed; used only when it was made from exactly this text. @default none
+   */
+  public static fromYaml(text: string, source = 'pack defaults', cacheFile?: string): PackDefaults {
+    return new PackDefaults(text, source, cacheFile);
+  }
+
+  /** Parses a values.yaml and stores the result in a pack cache entry; false when it cannot be cached exactly. */
+  public static writeCache(text: string, source: string, cacheFile: string): boolean {
+    const { body } = splitHeader(text);
+    return writeCachedDocument(cacheFile, body, parsePackYaml(body, source), parsePackYaml('', source));
   }
 
   public static fromFile(path: string): PackDefaults {
@@ -60,14 +71,11 @@ export class PackDefaults {
   private readonly parsed: Document;
   private frozenValues?: { readonly [key: string]: PlainValue };
 
-  private constructor(text: string, source: string) {
+  private constructor(text: string, source: string, cacheFile?: string) {
     this.source = source;
-    const lines = text.split('\n');
-    const header = lines[0]?.startsWith(PRESET_HEADER_PREFIX.trim()) ? lines[0].slice(PRESET_HEADER_PREFIX.trim().length) : undefined;
+    const { header, body } = splitHeader(text);
     this.enabledPresets = header === undefined ? [] : parseHeader(header);
-    // Replace the header by an empty line, so line numbers in messages match the file.
-    const body = header !== undefined ? ['', ...lines.slice(1)].join('\n') : text;
-    this.parsed = parsePackYaml(body, source);
+    this.parsed = (cacheFile !== undefined ? cachedDocument(cacheFile, body, parsePackYaml('', source)) : undefined) ?? parsePackYaml(body, source);
     if (this.parsed.contents !== null && !isMap(this.parsed.contents)) {
       throw new ValidationError(`${source}: the top level is not a map of keys: a pack's values.yaml maps keys to values (an empty file is fine)`);
     }
@@ -104,6 +112,13 @@ export function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/** The enabled-presets header line, and the text with that line emptied (so line numbers in messages match the file). */
+function splitHeader(text: string): { header?: string; body: string } {
+  const lines = text.split('\n');
+  const header = lines[0]?.startsWith(PRESET_HEADER_PREFIX.trim()) ? lines[0].slice(PRESET_HEADER_PREFIX.trim().length) : undefined;
+  return header !== undefined ? { header, body: ['', ...lines.slice(1)].join('\n') } : { body: text };
 }
 
 /** `Group A:name-a,Group B:name-b` -> pairs; the group is everything before an item's last colon. */

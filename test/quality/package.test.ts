@@ -28,7 +28,7 @@ function packedFiles(): string[] {
 describe('the npm package', () => {
   test('ships compiled JavaScript, the catalog, the schema and the LICENSE, and no build leftovers', () => {
     const files = packedFiles();
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'build/bin/palette-vmo.js', 'build/lib/index.js', 'build/lib/cli/run-cli.js', 'schema/site.schema.json', 'build/imports/k8s.cni.cncf.io.js', 'build/imports/k8s.cni.cncf.io.d.ts']));
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'build/bin/palette-vmo.js', 'build/lib/index.js', 'build/lib/cli/run-cli.js', 'schema/site.schema.json', 'build/imports/k8s.cni.cncf.io.js', 'build/imports/k8s.cni.cncf.io.d.ts', 'build/pack-cache/cni-cilium-oss/1.17.4/values.json']));
     expect(files.some((f) => f.startsWith('packs/') && f.endsWith('/values.yaml'))).toBe(true);
     expect(files.filter((f) => /\.tsbuildinfo$|^build\/(apps|test)\/|^build\/bin\/synth\.|^imports\/|^(lib|bin|test|apps|dist)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     expect(readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
