@@ -9,7 +9,8 @@ import { PackPreset, presetHeader } from './pack-preset';
 import { PackRegistry } from './pack-registry';
 import { LayerOutput, ProfileLayer, ProfileLayerProps, VariableCollector } from './profile-layer';
 import { ProfileVariable } from './profile-variable';
-import { YamlMap } from './rendered';
+import { RenderedDefaults, YamlMap } from './rendered';
+import type { PackSchema } from './pack-schema';
 import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, ValueNode, Values } from './values';
 import { OUTPUT_DOCUMENT_OPTIONS, printDocument, UnquotedReference, vouchForText } from './yaml-format';
 
@@ -157,9 +158,7 @@ export class PackLayer extends ProfileLayer {
       },
       values: empty ? {} : writtenValues(values, doc),
       objects,
-      ...(this.defaults
-        ? { defaults: { source: this.defaults.source, values: this.defaults.values, ...(this.catalogEntry?.schema ? { schema: this.catalogEntry.schema } : {}) } }
-        : {}),
+      ...(this.defaults ? { defaults: renderedDefaults(this.defaults, this.catalogEntry?.schema) } : {}),
     };
   }
 
@@ -191,6 +190,17 @@ export class PackLayer extends ProfileLayer {
     }
     return doc;
   }
+}
+
+/** The defaults a layer was built on; their data is made when first read (the review file, PAL-009), once per pack version. */
+function renderedDefaults(defaults: PackDefaults, schema: PackSchema | undefined): RenderedDefaults {
+  return {
+    source: defaults.source,
+    get values() {
+      return defaults.values;
+    },
+    ...(schema ? { schema } : {}),
+  };
 }
 
 /**

@@ -89,16 +89,30 @@ function printsAlike(node: Scalar): boolean {
   if (node.tag !== undefined || node.anchor !== undefined) return false;
   const v: unknown = node.value;
   if (v instanceof UnquotedReference) return /^\{\{\s*\.spectro\.var\.[A-Za-z0-9_.-]+\s*\}\}$/.test(v.reference);
-  if (typeof v === 'string') return printedQuoted(v) || !readsDifferently(v);
+  if (typeof v === 'string') return stringPrintsAlike(v);
   if (typeof v === 'number') return node.format === undefined && Number.isFinite(v) && !readsDifferently(String(v));
   if (typeof v === 'boolean' || v === null) return !readsDifferently(typeof node.source === 'string' ? node.source : String(v));
   return false;
 }
 
-/** True when the printer quotes a string because YAML 1.1 would read its plain form as something else (`'0644'`, `'yes'`). */
-function printedQuoted(value: string): boolean {
-  return SCHEMA_1_1.tags.some((t) => !!t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test instanceof RegExp && t.test.test(value));
+/**
+ * True when a string prints as a text both YAML versions read as that string: the printer quotes
+ * it because YAML 1.1 would read its plain form as something else (`'0644'`, `'yes'`), or both
+ * read the plain form alike. Asked for every scalar of every document printed, so each distinct
+ * string is judged once (a plain Map: a lookup per scalar must stay cheap).
+ */
+function stringPrintsAlike(value: string): boolean {
+  let alike = stringsAlike.get(value);
+  if (alike === undefined) {
+    const quoted = SCHEMA_1_1.tags.some((t) => !!t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test instanceof RegExp && t.test.test(value));
+    alike = quoted || !readsDifferently(value);
+    if (stringsAlike.size >= 100_000) stringsAlike.clear();
+    stringsAlike.set(value, alike);
+  }
+  return alike;
 }
+
+const stringsAlike = new Map<string, boolean>();
 
 /** Renders a YAML document for the output: strict, deterministic, variables quoted. */
 export function documentToYaml(doc: Document): string {
