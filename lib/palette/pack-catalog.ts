@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { dirname, join } from 'path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ValidationError } from '../common/errors';
@@ -303,7 +303,8 @@ function readPackJson(text: string, source: string, name: string, version: strin
 
 /**
  * Parses every values.yaml and presets.yaml of a catalog folder into a pack cache folder
- * (lib/palette/pack-cache.ts). `npm run build` runs it for the built-in catalog.
+ * (lib/palette/pack-cache.ts), keeping the entries that are current. `npm run build` runs it
+ * for the built-in catalog. `written` counts the files the cache holds.
  */
 export function writePackCache(catalogFolder: string, cacheFolder: string): { readonly written: number; readonly skipped: readonly string[] } {
   let written = 0;
@@ -312,13 +313,14 @@ export function writePackCache(catalogFolder: string, cacheFolder: string): { re
     const files = cacheFiles(cacheFolder, name, version);
     const values = join(folder, 'values.yaml');
     if (existsSync(values)) {
-      if (PackDefaults.writeCache(readText(values), values, files.values)) written++;
+      const text = readText(values);
+      if (PackDefaults.hasCache(text, values, files.values) || PackDefaults.writeCache(text, values, files.values)) written++;
       else skipped.push(values);
     }
     const presets = join(folder, 'presets.yaml');
     if (existsSync(presets)) {
       const text = readText(presets);
-      if (writeCachedPresets(files.presets, text, parsePresetsYaml(text, presets))) written++;
+      if (cachedPresets(files.presets, text) !== undefined || writeCachedPresets(files.presets, text, parsePresetsYaml(text, presets))) written++;
       else skipped.push(presets);
     }
   }
@@ -327,9 +329,8 @@ export function writePackCache(catalogFolder: string, cacheFolder: string): { re
 
 /** `npm run build`: the built-in catalog's cache, beside the compiled library. */
 export function writeBuiltInPackCache(): void {
-  rmSync(builtInPackCacheFolder(packageRoot()), { recursive: true, force: true });
-  const { written, skipped } = writePackCache(join(packageRoot(), 'packs'), builtInPackCacheFolder(packageRoot()));
-  process.stdout.write(`pack cache: ${written} file(s) parsed ahead of time${skipped.length ? `; parsed at run time: ${skipped.join(', ')}` : ''}\n`);
+  const { skipped } = writePackCache(join(packageRoot(), 'packs'), builtInPackCacheFolder(packageRoot()));
+  if (skipped.length) process.stdout.write(`pack cache: parsed at run time: ${skipped.join(', ')}\n`);
 }
 
 // ---- folders ----

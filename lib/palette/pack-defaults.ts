@@ -41,6 +41,11 @@ export class PackDefaults {
     return new PackDefaults(text, source, cacheFile);
   }
 
+  /** True when a pack cache entry holds this values.yaml text already. */
+  public static hasCache(text: string, source: string, cacheFile: string): boolean {
+    return cachedDocument(cacheFile, splitHeader(text).body, parsePackYaml('', source)) !== undefined;
+  }
+
   /** Parses a values.yaml and stores the result in a pack cache entry; false when it cannot be cached exactly. */
   public static writeCache(text: string, source: string, cacheFile: string): boolean {
     const { body } = splitHeader(text);

@@ -52,4 +52,15 @@ describe('the npm package', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(join(REPO_ROOT, 'build', 'imports', 'k8s.cni.cncf.io.js'));
   });
+
+  test("the compiled command line runs this repository's TypeScript app programs as their compiled twins (npm run synth)", () => {
+    expect(pkg.scripts.synth).toBe('npm run build --silent && node build/bin/synth.js');
+    expect(existsSync(join(REPO_ROOT, 'build', 'apps', 'ra-reference.js'))).toBe(true);
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'build', 'bin', 'palette-vmo.js'), 'validate', '--json', join(REPO_ROOT, 'apps', 'example-minimal.ts')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { sites: string[] }).sites).toEqual(['example-minimal']);
+  }, 30_000);
 });
