@@ -1,4 +1,4 @@
-import { Document, DocumentOptions, isNode, isScalar, parseAllDocuments, Scalar, ScalarTag, Schema, SchemaOptions, visit } from 'yaml';
+import { Document, DocumentOptions, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, Scalar, ScalarTag, Schema, SchemaOptions, visit } from 'yaml';
 import { LruCache } from './text-memo';
 import type { PlainValue } from './values';
 
@@ -54,34 +54,62 @@ export function quoteVariableReferences(doc: Document): void {
  * False says "maybe": PAL-004 then parses the text (strictYamlProblems).
  */
 function prepareForOutput(doc: Document): boolean {
-  let safe = doc.schema.name === 'yaml-1.1';
-  visit(doc, {
-    Alias: () => {
-      safe = false;
-    },
-    Map: (_k, node) => {
-      if (node.tag !== undefined || node.anchor !== undefined) safe = false;
-      const keys = new Set<string>();
-      for (const pair of node.items) {
-        // setIn leaves plain keys and values in pairs: they print by the same rules as scalars.
-        const key = isScalar(pair.key) ? pair.key.value : isNode(pair.key) ? undefined : pair.key;
-        const id = key === undefined || (typeof key === 'object' && key !== null) ? undefined : JSON.stringify(key);
-        if (id === undefined || keys.has(id) || (!isNode(pair.key) && !printsAlike(new Scalar(key)))) safe = false;
-        else keys.add(id);
-        if (!isNode(pair.value) && pair.value !== null && !printsAlike(new Scalar(pair.value))) safe = false;
+  const state = { safe: doc.schema.name === 'yaml-1.1' };
+  prepareNode(doc.contents, state);
+  return state.safe;
+}
+
+/** The walk of prepareForOutput, by hand: it runs over every node of every document printed (yaml's visit costs several times more). */
+function prepareNode(node: unknown, state: { safe: boolean }): void {
+  if (node === null || node === undefined) return;
+  if (isScalar(node)) {
+    const v: unknown = node.value;
+    if (typeof v === 'string' && v.includes('{{') && /\{\{\s*\.spectro\./.test(v) && node.type !== Scalar.BLOCK_LITERAL) {
+      node.type = v.includes('\n') ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_SINGLE;
+    }
+    if (state.safe && !printsAlike(node)) state.safe = false;
+    return;
+  }
+  if (isMap(node)) {
+    if (node.tag !== undefined || node.anchor !== undefined) state.safe = false;
+    const keys = node.items.length > 1 ? new Set<string>() : undefined;
+    for (const pair of node.items) {
+      // setIn leaves plain keys and values in pairs: they print by the same rules as scalars.
+      const key: unknown = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (isNode(pair.key)) prepareNode(pair.key, state);
+      else if (state.safe && !printsAlike(new Scalar(key))) state.safe = false;
+      if (state.safe) {
+        const id = keyId(key);
+        if (id === undefined || keys?.has(id)) state.safe = false;
+        else keys?.add(id);
       }
-    },
-    Seq: (_k, node) => {
-      if (node.tag !== undefined || node.anchor !== undefined) safe = false;
-    },
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && /\{\{\s*\.spectro\./.test(node.value) && node.type !== Scalar.BLOCK_LITERAL) {
-        node.type = node.value.includes('\n') ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_SINGLE;
-      }
-      if (safe && !printsAlike(node)) safe = false;
-    },
-  });
-  return safe;
+      if (isNode(pair.value)) prepareNode(pair.value, state);
+      else if (pair.value !== null && state.safe && !printsAlike(new Scalar(pair.value))) state.safe = false;
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    if (node.tag !== undefined || node.anchor !== undefined) state.safe = false;
+    for (const item of node.items) {
+      if (isNode(item) || isPair(item)) prepareNode(item, state);
+      else if (item !== null && state.safe && !printsAlike(new Scalar(item))) state.safe = false;
+    }
+    return;
+  }
+  if (isPair(node)) {
+    state.safe = false; // a pair inside a list: a YAML 1.1 !!pairs or !!omap
+    prepareNode(node.key, state);
+    prepareNode(node.value, state);
+    return;
+  }
+  state.safe = false; // an alias, or a node kind this walk does not know
+}
+
+/** A map key as an identity for finding duplicates; undefined for a key that is not a scalar. */
+function keyId(key: unknown): string | undefined {
+  if (typeof key === 'string') return `s${key}`;
+  if (typeof key === 'number' || typeof key === 'boolean' || key === null) return `v${String(key)}`;
+  return undefined;
 }
 
 /** True when a scalar's printed text surely reads the same in YAML 1.1 and 1.2 (see prepareForOutput). */
