@@ -77,14 +77,14 @@ function prepareNode(node: unknown, state: { safe: boolean }): void {
       // setIn leaves plain keys and values in pairs: they print by the same rules as scalars.
       const key: unknown = isScalar(pair.key) ? pair.key.value : pair.key;
       if (isNode(pair.key)) prepareNode(pair.key, state);
-      else if (state.safe && !printsAlike(new Scalar(key))) state.safe = false;
+      else if (state.safe && !valuePrintsAlike(key)) state.safe = false;
       if (state.safe) {
         const id = keyId(key);
         if (id === undefined || keys?.has(id)) state.safe = false;
         else keys?.add(id);
       }
       if (isNode(pair.value)) prepareNode(pair.value, state);
-      else if (pair.value !== null && state.safe && !printsAlike(new Scalar(pair.value))) state.safe = false;
+      else if (pair.value !== null && state.safe && !valuePrintsAlike(pair.value)) state.safe = false;
     }
     return;
   }
@@ -92,7 +92,7 @@ function prepareNode(node: unknown, state: { safe: boolean }): void {
     if (node.tag !== undefined || node.anchor !== undefined) state.safe = false;
     for (const item of node.items) {
       if (isNode(item) || isPair(item)) prepareNode(item, state);
-      else if (item !== null && state.safe && !printsAlike(new Scalar(item))) state.safe = false;
+      else if (item !== null && state.safe && !valuePrintsAlike(item)) state.safe = false;
     }
     return;
   }
@@ -116,10 +116,18 @@ function keyId(key: unknown): string | undefined {
 function printsAlike(node: Scalar): boolean {
   if (node.tag !== undefined || node.anchor !== undefined) return false;
   const v: unknown = node.value;
-  if (v instanceof UnquotedReference) return /^\{\{\s*\.spectro\.var\.[A-Za-z0-9_.-]+\s*\}\}$/.test(v.reference);
+  if (typeof v === 'number' && node.format !== undefined) return false;
+  // A boolean or null prints as its source spelling (`yes`, `~`) when it has one.
+  if ((typeof v === 'boolean' || v === null) && typeof node.source === 'string') return !readsDifferently(node.source);
+  return valuePrintsAlike(v);
+}
+
+/** printsAlike for a value as the printer makes a scalar of it (a plain key or value a pair holds). */
+function valuePrintsAlike(v: unknown): boolean {
   if (typeof v === 'string') return stringPrintsAlike(v);
-  if (typeof v === 'number') return node.format === undefined && Number.isFinite(v) && !readsDifferently(String(v));
-  if (typeof v === 'boolean' || v === null) return !readsDifferently(typeof node.source === 'string' ? node.source : String(v));
+  if (v instanceof UnquotedReference) return /^\{\{\s*\.spectro\.var\.[A-Za-z0-9_.-]+\s*\}\}$/.test(v.reference);
+  if (typeof v === 'number') return Number.isFinite(v) && !readsDifferently(String(v));
+  if (typeof v === 'boolean' || v === null) return !readsDifferently(String(v));
   return false;
 }
 
@@ -242,15 +250,20 @@ function readsTheSameInBothVersions(text: string): boolean {
 
 const SCHEMA_1_1 = new Document(null, { version: '1.1' }).schema;
 const SCHEMA_1_2 = new Document(null, { version: '1.2' }).schema;
-const plainReadings = new LruCache<string, boolean>(20_000);
+/** Each plain text judged once; a plain Map, as a lookup happens per scalar printed. */
+const plainReadings = new Map<string, boolean>();
 
 /** True when a plain scalar's text resolves to another value (or type) in YAML 1.1 than in 1.2. */
 function readsDifferently(source: string): boolean {
-  return plainReadings.getOrSet(source, () => {
+  let differs = plainReadings.get(source);
+  if (differs === undefined) {
     const a = resolvePlain(SCHEMA_1_1, source);
     const b = resolvePlain(SCHEMA_1_2, source);
-    return JSON.stringify(a) !== JSON.stringify(b) || String(a) !== String(b) || typeof a !== typeof b;
-  });
+    differs = JSON.stringify(a) !== JSON.stringify(b) || String(a) !== String(b) || typeof a !== typeof b;
+    if (plainReadings.size >= 100_000) plainReadings.clear();
+    plainReadings.set(source, differs);
+  }
+  return differs;
 }
 
 /** What a plain scalar resolves to in a schema, as the composer resolves it (first default tag whose test matches). */
