@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'fs';
+import { chmodSync, mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -10,6 +10,8 @@ import { join } from 'path';
  */
 export default function setup(): void {
   const root = mkdtempSync(join(tmpdir(), 'pvmo-test-run-'));
+  // Like /tmp itself: every user may create entries (a test runs a command as another user), the sticky bit keeps them apart.
+  chmodSync(root, 0o1777);
   process.env.PALETTE_VMO_TEST_TMP = root;
   process.env.TMPDIR = root;
 }
