@@ -2,7 +2,7 @@ import { availableParallelism } from 'os';
 import { join, resolve } from 'path';
 import { Worker } from 'worker_threads';
 import { ValidationError } from '../common/errors';
-import { Finding, isBlocking } from '../palette/finding';
+import { Finding, FindingTexts, isBlocking } from '../palette/finding';
 import { OutputResult, OutputRun, writeStagedSite } from '../palette/output-writer';
 import { PackCatalog } from '../palette/pack-catalog';
 import { duplicateSiteName, PaletteApp } from '../palette/palette-app';
@@ -82,6 +82,7 @@ export async function streamSites(args: readonly string[], io: CliIo, options: S
   const progress = new Progress(io, options.quiet);
   const ordered = new OrderedOutcomes(total);
   const identity = new ProfileIdentityCheck();
+  const texts = new FindingTexts();
   const crossSite: Finding[] = [];
   const names = new Map<string, string>();
   const siteSources = new Map<string, string>();
@@ -99,7 +100,7 @@ export async function streamSites(args: readonly string[], io: CliIo, options: S
     names.set(m.name, m.path);
     sites.push(m.name);
     siteSources.set(m.name, sources[m.index]);
-    findings.push(...m.findings);
+    for (const f of m.findings) findings.push(texts.intern(f));
     crossSite.push(...identity.add(m.name, m.profiles));
     if (m.findings.some((f) => failsRun(f, strict)) || crossSite.some(isBlocking)) fail();
     if (run && m.fileCount !== undefined && Atomics.load(control, CONTROL_STOP_WRITING) === 0) run.adoptSite(m.name, m.fileCount, { source: sources[m.index] });

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../common/errors';
-import { Finding, formatFindings, isBlocking, SynthError } from './finding';
+import { Finding, FindingTexts, formatFindings, isBlocking, SynthError } from './finding';
 import { OutputResult, OutputRun, OutputRunProps } from './output-writer';
 import { IPackCatalogScope, PackCatalog } from './pack-catalog';
 import { ISiteRegistry, PaletteSite, profileFileText, SiteFiles, validationFindings } from './palette-site';
@@ -201,6 +201,7 @@ export class PaletteApp extends App implements IPackCatalogScope, ISiteRegistry 
     const findings: Finding[] = this.appFindings();
     const crossSite: Finding[] = [];
     const identity = new ProfileIdentityCheck();
+    const texts = new FindingTexts();
     const names = new Map<string, string>();
     let blocked = findings.some(isBlocking);
     let run: OutputRun | undefined;
@@ -211,7 +212,7 @@ export class PaletteApp extends App implements IPackCatalogScope, ISiteRegistry 
         const other = names.get(outcome.name);
         if (other !== undefined) throw duplicateSiteName(other, outcome.path, outcome.name);
         names.set(outcome.name, outcome.path);
-        findings.push(...outcome.findings);
+        for (const f of outcome.findings) findings.push(texts.intern(f));
         crossSite.push(...identity.add(outcome.name, outcome.profiles));
         onSite?.(outcome.name, i, total);
         if (outcome.findings.some(isBlocking) || crossSite.some(isBlocking)) blocked = true;
