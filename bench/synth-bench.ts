@@ -1,151 +1,310 @@
 /**
- * Synthesis benchmark: builds and writes N distinct four-NIC RA sites (N = 1, 10, 100, 1000)
- * and compares the time with a floor, the cost of serializing the same objects and writing
- * the same files without building anything.
+ * `npm run bench`: fleet-scale synthesis against an honest floor, measured in one run.
  *
- * Run with `npm run bench`. The last line is machine-readable:
- *   sites=1000 per_site_ms=<x> floor_ratio=<synth/floor> scaling=<t1000/(10*t100)> peak_rss_mb=<m>
- * Targets: floor_ratio <= 3, scaling <= 1.2, peak RSS < 1 GiB.
+ *   npm run bench                      100 and 1,000 sites, 3 repeats each (about 10 minutes on 2 cores)
+ *   npm run bench -- --full            also 10,000 sites (the issue's last line; about 30 more minutes)
+ *   npm run bench -- --sites 100,1000 --repeats 5 --dir /dev/shm --jobs 2
+ *
+ * What it measures, each in a fresh `node` process running the compiled command line (`npm run
+ * build` first, so never stale code):
+ *
+ * - synth: `palette-vmo synth fleet.js -o <dir>`, where fleet.js defines N generated RA sites with
+ *   `app.defineSite` (distinct networks and VLANs, both profile layouts): the streaming run users
+ *   get, timed inside the process from the start of the command (library loading included, Node's
+ *   own start not) to its end, with the process's peak RSS (worker threads included). Once on one
+ *   thread (`--jobs 1`), once with the pool as it sizes itself (or `--jobs`).
+ * - floor: the same output bytes, read back from a synth's output (not timed), then, timed, each
+ *   distinct document of a site (by content: the Full and split profiles share their layer files)
+ *   serialized once from its parsed form (JSON.stringify, yaml's Document.toString with the writer's
+ *   options; Markdown and other text need none), and every file written the way the writer writes
+ *   it (mkdir of each folder once, writeFileSync of each file) into a fresh folder. One thread.
+ * - floor_ratio = synth on one thread / floor (like for like); the pool's speed-up is printed apart.
+ * - scaling = t(largest) / (ratio x t(previous size)), with the pool: 1.00 is linear.
+ * - CLI start: `palette-vmo validate sites/two-nic.yaml` against `node -e 0`, medians of
+ *   interleaved runs.
+ *
+ * Every time is a median of the repeats; RSS the largest. The output folder's filesystem (tmpfs
+ * or disk) and the machine's load average are printed: other work on the machine slows every
+ * number, which is why ratios are taken within one run. The last line is for scripts:
+ *
+ *   sites=10000 per_site_ms=… floor_ratio=… scaling=… peak_rss_mb=… cli_over_node_s=…
+ *
+ * per_site_ms at the largest size (pool), floor_ratio at 1,000 sites (or the largest below it),
+ * peak_rss_mb the largest at any size.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { dirname, join } from 'path';
-import { performance } from 'perf_hooks';
-import { parse as parseYaml, parseAllDocuments, stringify as stringifyYaml } from 'yaml';
-import { PaletteApp, VmoSite, VmoSiteProps } from '../lib';
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'fs';
+import { availableParallelism, loadavg, tmpdir } from 'os';
+import { dirname, join, relative } from 'path';
+import { parseAllDocuments } from 'yaml';
 
-const SIZES = [1, 10, 100, 1000];
+const ROOT = join(__dirname, '..');
+const TMPFS_MAGIC = 0x01021994;
+/** The writer's print options (lib/palette/yaml-format.ts). */
+const PRINT_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
-/**
- * Site i: mgmt 172.(16 + i % 16).(4 * k).0/22 with k = floor(i / 16) (64 blocks per second
- * octet, so 1024 distinct /22s), data 10.(20 + floor(i / 250)).(i % 250).0/24 with the gateway
- * on .1, mgmt VLAN 1000 + i and data VLAN 2000 + i (clear of the VM VLANs 21-100).
- */
-export function benchSiteProps(i: number): VmoSiteProps {
-  const k = Math.floor(i / 16) % 64;
-  const dataNet = `10.${20 + Math.floor(i / 250)}.${i % 250}`;
+interface Options {
+  readonly sizes: number[];
+  readonly repeats: number;
+  readonly dir: string;
+  readonly jobs?: number;
+  readonly cliRuns: number;
+}
+
+function options(argv: readonly string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = value('--sites')?.split(',').map(Number) ?? (argv.includes('--full') ? [100, 1000, 10000] : [100, 1000]);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sites takes sizes such as 100,1000,10000');
   return {
-    name: `bench-${i}`,
+    sizes: [...sizes].sort((a, b) => a - b),
+    repeats: Number(value('--repeats') ?? 3),
+    dir: value('--dir') ?? tmpdir(),
+    ...(value('--jobs') !== undefined ? { jobs: Number(value('--jobs')) } : {}),
+    cliRuns: Number(value('--cli-runs') ?? 9),
+  };
+}
+
+/** The fleet app program: N sites (BENCH_SITES) defined with app.defineSite, each a distinct four-NIC RA site. */
+function fleetProgram(): string {
+  return `// Generated by bench/synth-bench.ts.
+const { VmoSite } = require(${JSON.stringify(join(ROOT, 'build', 'lib'))});
+// Site i: mgmt 172.(16 + i % 16).(4k).0/22 (k = floor(i / 16) % 64), data 10.(20 + floor(i / 250)).(i % 250).0/24
+// with the gateway on .1, VLANs 1000 + i % 1000 and 2000 + i % 1000 (clear of the VM VLANs 21-100), and
+// profile names of its own (PAL-007: a name and version has one content across the sites of a run).
+function siteProps(i) {
+  const k = Math.floor(i / 16) % 64;
+  const dataNet = '10.' + (20 + Math.floor(i / 250)) + '.' + (i % 250);
+  return {
+    name: 'bench-' + i,
+    profileNamePrefix: 'VMO-Bench' + i,
     network: {
       layout: 'four-nic',
-      mgmt: { vlan: 1000 + (i % 1000), cidr: `172.${16 + (i % 16)}.${4 * k}.0/22` },
-      data: { vlan: 2000 + (i % 1000), cidr: `${dataNet}.0/24`, gateway: `${dataNet}.1` },
+      mgmt: { vlan: 1000 + (i % 1000), cidr: '172.' + (16 + (i % 16)) + '.' + 4 * k + '.0/22' },
+      data: { vlan: 2000 + (i % 1000), cidr: dataNet + '.0/24', gateway: dataNet + '.1' },
     },
     profiles: { layout: 'both' },
   };
 }
-
-let peakRss = 0;
-function sampleRss(): void {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+module.exports = function fleet(app) {
+  const n = Number(process.env.BENCH_SITES);
+  for (let i = 0; i < n; i++) app.defineSite((scope) => new VmoSite(scope, 'bench-' + i, siteProps(i)));
+};
+`;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+/** Runs the compiled command line in this process and records its time and peak RSS (worker threads included). */
+function runnerProgram(): string {
+  return `// Generated by bench/synth-bench.ts.
+const { writeFileSync } = require('fs');
+const started = process.hrtime.bigint();
+const { runCli } = require(${JSON.stringify(join(ROOT, 'build', 'lib', 'cli', 'run-cli'))});
+const { processIo } = require(${JSON.stringify(join(ROOT, 'build', 'lib', 'cli', 'cli-io'))});
+const [result, ...args] = process.argv.slice(2);
+runCli(args, processIo()).then((code) => {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  writeFileSync(result, JSON.stringify({ code, ms, maxRssKb: process.resourceUsage().maxRSS }));
+  process.exitCode = code;
+});
+`;
+}
 
-/** Builds and synthesizes sites [0, n) into a fresh temp folder, one app per site. */
-function timeSynth(n: number): number {
-  const root = mkdtempSync(join(tmpdir(), 'vmo-bench-synth-'));
-  try {
-    const start = performance.now();
-    for (let i = 0; i < n; i++) {
-      const app = new PaletteApp({ outdir: root });
-      new VmoSite(app, `bench-${i}`, benchSiteProps(i));
-      app.synth();
-      sampleRss();
+interface Run {
+  readonly ms: number;
+  readonly rssMb: number;
+}
+
+function synth(work: string, n: number, outdir: string, jobs: number | undefined): Run {
+  const result = join(work, 'result.json');
+  const args = [join(work, 'runner.js'), result, 'synth', join(work, 'fleet.js'), '-o', outdir, '--quiet', ...(jobs !== undefined ? ['--jobs', String(jobs)] : [])];
+  const r = spawnSync(process.execPath, args, { env: { ...process.env, BENCH_SITES: String(n) }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  if (r.status !== 0) throw new Error(`synth of ${n} sites failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  const { ms, maxRssKb } = JSON.parse(readFileSync(result, 'utf8')) as { ms: number; maxRssKb: number };
+  return { ms, rssMb: maxRssKb / 1024 };
+}
+
+/** One site's files and its distinct documents, parsed: what the floor serializes and writes. */
+interface FloorSite {
+  readonly name: string;
+  readonly files: readonly { readonly rel: string; readonly content: string }[];
+  readonly json: readonly unknown[];
+  readonly yaml: readonly { toString(options: typeof PRINT_OPTIONS): string }[];
+}
+
+function readSite(outdir: string, name: string): FloorSite {
+  const root = join(outdir, name);
+  const files: { rel: string; content: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push({ rel: relative(root, path), content: readFileSync(path, 'utf8') });
     }
-    return performance.now() - start;
-  } finally {
-    rmSync(root, { recursive: true, force: true });
+  };
+  walk(root);
+  const seen = new Set<string>();
+  const json: unknown[] = [];
+  const yaml: { toString(options: typeof PRINT_OPTIONS): string }[] = [];
+  for (const { rel, content } of files) {
+    const hash = createHash('sha1').update(content).digest('hex');
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    if (rel.endsWith('.json')) json.push(JSON.parse(content));
+    else if (rel.endsWith('.yaml')) for (const doc of parseAllDocuments(content, { version: '1.1' }) as unknown as { toString(o: typeof PRINT_OPTIONS): string }[]) yaml.push(doc);
   }
+  return { name, files, json, yaml };
 }
 
-/** What the floor serializes and writes for one site, built beforehand (not timed). */
-interface FloorInput {
-  readonly profiles: readonly object[];
-  /** Parsed values of every pack and parsed documents of every manifest. */
-  readonly yamlValues: readonly unknown[];
-  /** The rendered file map (paths and contents) of the site. */
-  readonly files: ReadonlyMap<string, string>;
-}
-
-function floorInput(i: number): FloorInput {
-  const app = new PaletteApp({ outdir: '/nonexistent' });
-  const site = new VmoSite(app, `bench-${i}`, benchSiteProps(i));
-  const profiles = site.profiles.map((p) => p.toJson());
-  const yamlValues: unknown[] = [];
-  for (const json of profiles) {
-    for (const pack of json.spec.template.packs) {
-      if (pack.type !== 'manifest') yamlValues.push(parseYaml(pack.values));
-      for (const m of pack.manifests ?? []) for (const d of parseAllDocuments(m.content)) if (!Array.isArray(d)) yamlValues.push(d.toJS());
-    }
-  }
-  const files = app.render().sites.get(site.siteName) ?? new Map<string, string>();
-  return { profiles, yamlValues, files };
-}
-
-/**
- * The floor for sites [0, n): JSON.stringify of the profile objects, yaml.stringify of the
- * values and manifest objects, and writing the same files with the same content.
- * Inputs are built in batches (untimed) so memory stays bounded.
- */
-function timeFloor(n: number): number {
-  const root = mkdtempSync(join(tmpdir(), 'vmo-bench-floor-'));
-  const BATCH = 50;
+/** The floor of a synth's output: serialize each distinct document once and write every file, one thread. */
+function floor(work: string, outdir: string): number {
+  const target = mkdtempSync(join(work, 'floor-'));
+  const names = readdirSync(outdir).filter((n) => !n.startsWith('.')).sort();
+  const BATCH = 50; // read and parsed untimed, a batch at a time, so memory stays small
   let total = 0;
+  let sink = 0;
   try {
-    for (let b = 0; b < n; b += BATCH) {
-      const inputs: FloorInput[] = [];
-      for (let i = b; i < Math.min(n, b + BATCH); i++) inputs.push(floorInput(i));
-      sampleRss();
-      const start = performance.now();
-      let sink = 0;
-      inputs.forEach((input, j) => {
-        for (const p of input.profiles) sink += JSON.stringify(p, null, 2).length;
-        for (const v of input.yamlValues) sink += stringifyYaml(v, { lineWidth: 0 }).length;
-        const siteDir = join(root, `bench-${b + j}`);
-        for (const [rel, content] of input.files) {
-          const path = join(siteDir, rel);
-          mkdirSync(dirname(path), { recursive: true });
+    for (let b = 0; b < names.length; b += BATCH) {
+      const sites = names.slice(b, b + BATCH).map((n) => readSite(outdir, n));
+      const start = process.hrtime.bigint();
+      for (const site of sites) {
+        for (const doc of site.json) sink += JSON.stringify(doc, null, 2).length;
+        for (const doc of site.yaml) sink += doc.toString(PRINT_OPTIONS).length;
+        const made = new Set<string>();
+        for (const { rel, content } of site.files) {
+          const path = join(target, site.name, rel);
+          const dir = dirname(path);
+          if (!made.has(dir)) {
+            mkdirSync(dir, { recursive: true });
+            made.add(dir);
+          }
           writeFileSync(path, content);
         }
-      });
-      total += performance.now() - start;
-      if (sink === 0) throw new Error('floor serialized nothing');
+      }
+      total += Number(process.hrtime.bigint() - start) / 1e6;
     }
-    return total;
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
+  }
+  if (sink === 0) throw new Error('the floor serialized nothing');
+  return total;
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Wall seconds of a command, from spawn to exit. */
+function wall(args: readonly string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function filesystem(dir: string): string {
+  try {
+    return statfsSync(dir).type === TMPFS_MAGIC ? 'tmpfs' : `disk (filesystem type 0x${statfsSync(dir).type.toString(16)})`;
+  } catch {
+    return 'unknown';
   }
 }
 
-function main(): void {
-  process.env.PALETTE_VMO_QUIET = '1';
-  // Warm up module loading, ajv compilation and JIT so N=1 does not pay for them.
-  timeSynth(3);
-  timeFloor(3);
-  gc?.();
-  peakRss = 0;
-  sampleRss();
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const fixed = (v: number, d = 2) => v.toFixed(d);
 
-  const results = new Map<number, { synth: number; floor: number }>();
-  for (const n of SIZES) {
-    gc?.();
-    const synth = timeSynth(n);
-    gc?.();
-    const floor = timeFloor(n);
-    results.set(n, { synth, floor });
-    console.log(
-      `sites=${n} synth_ms=${synth.toFixed(2)} floor_ms=${floor.toFixed(2)} per_site_ms=${(synth / n).toFixed(2)} ` +
-        `floor_ratio=${(synth / floor).toFixed(2)} rss_mb=${(process.memoryUsage().rss / 2 ** 20).toFixed(1)}`,
-    );
-  }
-  const r1000 = results.get(1000);
-  const r100 = results.get(100);
-  if (!r1000 || !r100) throw new Error('missing results');
-  console.log(
-    `sites=1000 per_site_ms=${(r1000.synth / 1000).toFixed(2)} floor_ratio=${(r1000.synth / r1000.floor).toFixed(2)} ` +
-      `scaling=${(r1000.synth / (10 * r100.synth)).toFixed(2)} peak_rss_mb=${(peakRss / 2 ** 20).toFixed(1)}`,
+function main(): void {
+  const opts = options(process.argv.slice(2));
+  process.stdout.write(`building (npm run build: tsc -b compiles what changed)...\n`);
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`);
+  mkdirSync(opts.dir, { recursive: true });
+  const work = mkdtempSync(join(opts.dir, 'palette-vmo-bench-'));
+  writeFileSync(join(work, 'fleet.js'), fleetProgram());
+  writeFileSync(join(work, 'runner.js'), runnerProgram());
+  process.stdout.write(
+    `node ${process.version}, ${availableParallelism()} core(s), load average ${load()} (1, 5, 15 min)\n` +
+      `output in ${work}: ${filesystem(work)}; sizes ${opts.sizes.join(', ')}; ${opts.repeats} repeat(s); pool: ${opts.jobs ?? 'as the CLI sizes it'}\n`,
   );
+  try {
+    // Warm the disk cache and the build once, untimed.
+    synth(work, 10, join(work, 'warm'), 1);
+    rmSync(join(work, 'warm'), { recursive: true, force: true });
+
+    const results = new Map<number, { one: number; pool: number; floor?: number; rss: number }>();
+    const floorLimit = 1000;
+    for (const n of opts.sizes) {
+      const one: number[] = [];
+      const pool: number[] = [];
+      const floors: number[] = [];
+      let rss = 0;
+      for (let r = 0; r < opts.repeats; r++) {
+        const measureOne = n <= floorLimit;
+        if (measureOne) {
+          const out = join(work, `synth-${n}-one`);
+          const run = synth(work, n, out, 1);
+          one.push(run.ms);
+          rss = Math.max(rss, run.rssMb);
+          floors.push(floor(work, out));
+          rmSync(out, { recursive: true, force: true });
+        }
+        const out = join(work, `synth-${n}-pool`);
+        const run = synth(work, n, out, opts.jobs);
+        pool.push(run.ms);
+        rss = Math.max(rss, run.rssMb);
+        rmSync(out, { recursive: true, force: true });
+        process.stdout.write(
+          `  sites=${n} repeat ${r + 1}: one thread ${measureOne ? `${fixed(one[one.length - 1] / 1000)} s` : '-'}, ` +
+            `pool ${fixed(run.ms / 1000)} s, floor ${floors.length ? `${fixed(floors[floors.length - 1] / 1000)} s` : '-'}, rss ${fixed(run.rssMb, 0)} MB, load ${load()}\n`,
+        );
+      }
+      results.set(n, { one: one.length ? median(one) : NaN, pool: median(pool), ...(floors.length ? { floor: median(floors) } : {}), rss });
+    }
+
+    // CLI start: medians of interleaved runs.
+    const node: number[] = [];
+    const validate: number[] = [];
+    const version: number[] = [];
+    const cli = join(ROOT, 'build', 'bin', 'palette-vmo.js');
+    for (let i = 0; i < opts.cliRuns; i++) {
+      node.push(wall(['-e', '0']));
+      validate.push(wall([cli, 'validate', join(ROOT, 'sites', 'two-nic.yaml')]));
+      version.push(wall([cli, '--version']));
+    }
+
+    process.stdout.write('\n  sites  one thread ms/site  pool ms/site  floor ms/site  floor_ratio  pool speed-up  peak RSS MB\n');
+    for (const [n, r] of results) {
+      process.stdout.write(
+        `  ${String(n).padStart(5)}  ${(Number.isNaN(r.one) ? '-' : fixed(r.one / n)).padStart(18)}  ${fixed(r.pool / n).padStart(12)}  ` +
+          `${(r.floor !== undefined ? fixed(r.floor / n) : '-').padStart(13)}  ${(r.floor !== undefined ? fixed(r.one / r.floor) : '-').padStart(11)}  ` +
+          `${(Number.isNaN(r.one) ? '-' : fixed(r.one / r.pool)).padStart(13)}  ${fixed(r.rss, 0).padStart(11)}\n`,
+      );
+    }
+    const sizes = [...results.keys()];
+    const largest = sizes[sizes.length - 1];
+    const previous = sizes.length > 1 ? sizes[sizes.length - 2] : undefined;
+    const top = results.get(largest) as { pool: number };
+    const scaling = previous !== undefined ? top.pool / ((largest / previous) * (results.get(previous) as { pool: number }).pool) : NaN;
+    const ratioAt = [...results.entries()].filter(([n, r]) => n <= floorLimit && r.floor !== undefined).pop();
+    const floorRatio = ratioAt ? ratioAt[1].one / (ratioAt[1].floor as number) : NaN;
+    const peak = Math.max(...[...results.values()].map((r) => r.rss));
+    const cliOverNode = median(validate) - median(node);
+    process.stdout.write(
+      `\n  scaling ${previous ?? '-'} -> ${largest} sites (pool): ${fixed(scaling)} x linear; floor_ratio at ${ratioAt?.[0] ?? '-'} sites\n` +
+        `  CLI start (median of ${opts.cliRuns}): node -e 0 ${fixed(median(node))} s, palette-vmo --version ${fixed(median(version))} s, ` +
+        `palette-vmo validate sites/two-nic.yaml ${fixed(median(validate))} s: ${fixed(cliOverNode)} s over node\n` +
+        `  output on ${filesystem(work)}; load average at the end ${load()}\n`,
+    );
+    process.stdout.write(
+      `sites=${largest} per_site_ms=${fixed(top.pool / largest)} floor_ratio=${fixed(floorRatio)} scaling=${fixed(scaling)} peak_rss_mb=${fixed(peak, 0)} cli_over_node_s=${fixed(cliOverNode)}\n`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 main();

@@ -24,7 +24,10 @@ export function renderLayer(layer: ProfileLayer): RenderedLayer {
   for (const m of json.manifests ?? []) {
     manifests[m.name] = m.content.split(/^---$/m).map((d) => parse(d, { version: '1.1' })).filter((d) => d != null);
   }
-  return { json, values: parse(json.values, { version: '1.1' }) ?? {}, presets, manifests };
+  // A typed reference written unquoted (`maxStorageNodes: {{.spectro.var.x}}`) is read as its text, as Palette
+  // substitutes it before anything parses the values.
+  const values = json.values.replace(/(?<=: |- )(\{\{\s*\.spectro\.var\.[A-Za-z0-9_.-]+\s*\}\})$/gm, "'$1'");
+  return { json, values: parse(values, { version: '1.1' }) ?? {}, presets, manifests };
 }
 
 /**

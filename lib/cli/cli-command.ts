@@ -71,3 +71,21 @@ export const PACK_CATALOG_OPTION: CliOption = {
   value: 'dir',
   description: "a folder of pack defaults (<pack>/<version>/values.yaml, e.g. from 'packs pull'), asked before the built-in catalog",
 };
+
+/** `--jobs <n>`: threads that render sites (a run of many sites uses one per core by default). */
+export const JOBS_OPTION: CliOption = {
+  name: 'jobs',
+  short: 'j',
+  type: 'string',
+  value: 'n',
+  description: 'render sites on n threads (default: one per core when there are many sites; PALETTE_VMO_JOBS)',
+};
+
+/** The `--jobs` value, or undefined; anything but a whole number from 1 is a usage error. */
+export function jobsOption(args: CliArgs, command: CliCommand): number | undefined {
+  const v = stringOption(args, 'jobs');
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1) throw new UsageError(`--jobs '${v}' is not a number of threads: give a whole number, 1 or more`, command);
+  return n;
+}

@@ -21,16 +21,25 @@ export function failsRun(f: Finding, strict: boolean): boolean {
 /** Each site's findings as a table: `site <name>: N error(s)[, N warning(s) fail with --strict]`, then the rows. */
 export function findingsText(sites: readonly string[], findings: readonly Finding[], strict: boolean): string[] {
   const lines: string[] = [];
+  const bySite = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const site = splitLocation(f).site;
+    if (site === undefined) continue;
+    const own = bySite.get(site);
+    if (own) own.push(f);
+    else bySite.set(site, [f]);
+  }
   for (const site of sites) {
-    const own = findings.filter((f) => splitLocation(f).site === site);
+    const own = bySite.get(site) ?? [];
     const errors = own.filter(isBlocking).length;
     const strictWarnings = strict ? own.filter((f) => failsRun(f, true) && !isBlocking(f)).length : 0;
     lines.push(`site ${site}: ${errors} error(s)${strictWarnings ? `, ${strictWarnings} warning(s) (--strict: warnings fail)` : ''}`);
     lines.push(own.length ? formatFindings(own) : 'no findings');
   }
+  const listed = new Set(sites);
   const other = findings.filter((f) => {
     const s = splitLocation(f).site;
-    return s === undefined || !sites.includes(s);
+    return s === undefined || !listed.has(s);
   });
   if (other.length) lines.push(formatFindings(other));
   return lines;

@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'fs';
-import { resolve } from 'path';
+import { isAbsolute, join, relative, resolve, sep } from 'path';
 import { ValidationError } from '../common/errors';
 import { PaletteApp } from '../palette/palette-app';
 import { loadSiteFile } from '../site/site-file';
 import { VmoSite } from '../site/vmo-site';
+import { packageRoot } from './package-files';
 
 /**
  * An app program: a module whose default export (or `build` export) adds sites to the app it
@@ -19,23 +20,38 @@ export function isTargetFile(path: string): boolean {
   return /\.(ya?ml|ts|js)$/.test(path);
 }
 
+/** How `addTarget` adds a site file's site. */
+export interface AddTargetOptions {
+  /**
+   * Define a site file's site with `app.defineSite`, built only when it renders (a streaming
+   * run), instead of constructing it now. The file is read and checked now either way.
+   * @default false
+   */
+  readonly defer?: boolean;
+  /** The names of the sites site files defined so far in this run (deferred ones included); the new one is added. @default none */
+  readonly fileSiteNames?: Set<string>;
+}
+
 /** Adds the sites a site file or an app program defines to `app`. */
-export function addTarget(app: PaletteApp, target: string): void {
+export function addTarget(app: PaletteApp, target: string, options: AddTargetOptions = {}): void {
   const path = resolve(target);
   if (!existsSync(path)) throw new ValidationError(`${target}: no such file`);
   if (statSync(path).isDirectory()) throw new ValidationError(`${target}: is a folder; give its site files or app programs`);
   if (/\.ya?ml$/.test(path)) {
     const props = loadSiteFile(target);
     const name = props.name ?? 'site';
-    if (app.node.tryFindChild(name) || app.sites.some((s) => s.siteName === name)) {
+    if (app.node.tryFindChild(name) || app.sites.some((s) => s.siteName === name) || options.fileSiteNames?.has(name)) {
       throw new ValidationError(`${target}: name '${name}' is already the name of another site of this run: each site needs its own name (it names the output folder)`);
     }
-    new VmoSite(app, name, props);
+    options.fileSiteNames?.add(name);
+    if (options.defer) app.defineSite((scope) => new VmoSite(scope, name, props));
+    else new VmoSite(app, name, props);
     return;
   }
   if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);
-  if (path.endsWith('.ts')) registerTypeScript(target);
-  const mod = require(path) as unknown;
+  const twin = path.endsWith('.ts') ? compiledTwin(target, path) : undefined;
+  if (path.endsWith('.ts') && twin === undefined) registerTypeScript(target);
+  const mod = require(twin ?? path) as unknown;
   // `export default function`, `export function build`, or CommonJS `module.exports = function`.
   const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
   const build = typeof exported.default === 'function' ? exported.default : typeof exported.build === 'function' ? exported.build : typeof mod === 'function' ? mod : undefined;
@@ -43,6 +59,25 @@ export function addTarget(app: PaletteApp, target: string): void {
     throw new ValidationError(`${target}: an app program exports a function that adds sites to the app it is given: export default function (app: PaletteApp) { new VmoSite(app, ...) }`);
   }
   (build as AppBuilder)(app);
+}
+
+/**
+ * When the command line runs compiled (build/) and the program is one of this package's own
+ * TypeScript sources (the repository's apps/), its compiled twin under build/, so that it uses
+ * the compiled library's classes rather than a second, TypeScript copy of them. `npm run build`
+ * compiles both (`npm run synth` builds first); a twin older than its source is refused.
+ */
+function compiledTwin(target: string, path: string): string | undefined {
+  if (!__filename.endsWith('.js')) return undefined;
+  const root = packageRoot();
+  const rel = relative(root, path);
+  if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep)[0] === 'build') return undefined;
+  const twin = join(root, 'build', rel.replace(/\.ts$/, '.js'));
+  if (!existsSync(twin)) return undefined;
+  if (statSync(twin).mtimeMs < statSync(path).mtimeMs) {
+    throw new ValidationError(`${target}: its compiled form ${relative(process.cwd(), twin)} is older than the program: run npm run build`);
+  }
+  return twin;
 }
 
 function registerTypeScript(target: string): void {

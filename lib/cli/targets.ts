@@ -52,3 +52,18 @@ export function addTargets(app: PaletteApp, targets: readonly string[]): Map<str
   }
   return sources;
 }
+
+/**
+ * Adds every target's sites to the app for a streaming run: site files' sites are defined
+ * (built when they render). Returns the file that defines each site, by site index (the
+ * order sites are defined, which every thread of a run reproduces).
+ */
+export function defineTargets(app: PaletteApp, targets: readonly string[]): string[] {
+  const sources: string[] = [];
+  const fileSiteNames = new Set<string>();
+  for (const target of targets) {
+    addTarget(app, target, { defer: true, fileSiteNames });
+    while (sources.length < app.siteCount) sources.push(resolve(target));
+  }
+  return sources;
+}

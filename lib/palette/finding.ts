@@ -149,3 +149,29 @@ export class SynthError extends ValidationError {
     super(`synth stopped: ${blocking.length} error(s); nothing was written\n${formatFindings(findings.filter((f) => f.level !== 'info'))}`);
   }
 }
+
+/**
+ * Keeps one copy of each text that findings repeat: a fleet's sites report the same warnings
+ * (PAL-008 for each pack without defaults) in the same words, and a run keeps every site's
+ * findings for its report, so the texts are shared instead of held once per site.
+ */
+export class FindingTexts {
+  private readonly texts = new Map<string, string>();
+
+  public intern(f: Finding): Finding {
+    return {
+      ...f,
+      ruleId: this.text(f.ruleId),
+      message: this.text(f.message),
+      source: this.text(f.source),
+      ...(f.suppressedReason !== undefined ? { suppressedReason: this.text(f.suppressedReason) } : {}),
+    };
+  }
+
+  private text(t: string): string {
+    const known = this.texts.get(t);
+    if (known !== undefined) return known;
+    this.texts.set(t, t);
+    return t;
+  }
+}

@@ -22,3 +22,4 @@ export * from './pack-schema';
 export * from './pack-catalog';
 export * from './values-changes';
 export * from './cluster';
+export * from './kube';

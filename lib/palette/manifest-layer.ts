@@ -1,4 +1,5 @@
 import { Chart, ChartProps } from 'cdk8s';
+import { Document } from 'yaml';
 import { Construct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { isDnsLabel } from '../common/dns-names';
@@ -6,7 +7,7 @@ import { DNS_LABEL_RULE } from '../common/k8s-names';
 import { LayerType } from './layer-type';
 import { emptyRegistryMetadata } from './pack-registry';
 import { LayerOutput, ProfileLayer, ProfileLayerProps } from './profile-layer';
-import { toYaml } from './yaml-format';
+import { OUTPUT_DOCUMENT_OPTIONS, printDocument, vouchForText } from './yaml-format';
 
 export interface ManifestLayerProps extends ProfileLayerProps {
   /** The layer name, unique in a profile. @default the construct id */
@@ -55,7 +56,7 @@ export class ManifestLayer extends ProfileLayer {
         layer: LayerType.ADDON.value,
         version: this.version,
         tag: this.tag,
-        values: toYaml({ pack }).replace(/\n$/, ''),
+        values: printedValues({ pack }),
         registry: { metadata: emptyRegistryMetadata() },
         manifests,
       },
@@ -63,6 +64,14 @@ export class ManifestLayer extends ProfileLayer {
       objects,
     };
   }
+}
+
+/** A manifest layer's values text (its pack settings), vouched for PAL-004 when its document is. */
+function printedValues(values: object): string {
+  const printed = printDocument(new Document(values, OUTPUT_DOCUMENT_OPTIONS));
+  const text = printed.text.replace(/\n$/, '');
+  if (printed.vouched) vouchForText(text);
+  return text;
 }
 
 /**

@@ -131,24 +131,46 @@ export class OutputRun {
   public addSite(site: string, files: ReadonlyMap<string, string>, options: SiteSource = {}): void {
     this.mustBeOpen();
     try {
-      checkSiteName(site);
-      if (this.sites.includes(site)) throw new ValidationError(`site folder '${site}' is written twice in one run: give each site its own name`);
-      refuseForeign(join(this.outdir, site));
-      const root = join(this.staging, site);
-      const source = options.source !== undefined ? relative(this.outdir, resolve(options.source)).split(sep).join('/') : undefined;
-      if (options.source !== undefined) this.sources.add(resolve(options.source));
-      this.writeFile(root, OUTPUT_MARKER_FILE, markerText(site, source));
-      for (const [rel, content] of files) {
-        if (rel === OUTPUT_MARKER_FILE || isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) {
-          throw new ValidationError(`site ${site}: the output file name '${rel}' is not allowed: file names are relative, without '..', and not ${OUTPUT_MARKER_FILE}`);
-        }
-        this.writeFile(root, rel, content);
-      }
-      this.sites.push(site);
+      this.mustBeNew(site);
+      const count = writeStagedSite(this.staging, this.outdir, site, files, options, this.createdDirs);
+      this.added(site, count, options);
     } catch (e) {
       this.abort();
       throw e;
     }
+  }
+
+  /**
+   * The folder sites are written into before the swap. Another thread of the same run (a
+   * worker rendering some of the sites) writes a site there with `writeStagedSite`, and the
+   * run takes it with `adoptSite`.
+   */
+  public get stagingFolder(): string {
+    return this.staging;
+  }
+
+  /** Takes a site that `writeStagedSite` wrote into `stagingFolder` (from another thread) into the run. */
+  public adoptSite(site: string, fileCount: number, options: SiteSource = {}): void {
+    this.mustBeOpen();
+    try {
+      this.mustBeNew(site);
+      if (!exists(join(this.staging, site, OUTPUT_MARKER_FILE))) throw new Error(`site folder '${site}' was not written into this run's temporary folder`);
+      this.added(site, fileCount, options);
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
+
+  private mustBeNew(site: string): void {
+    checkSiteName(site);
+    if (this.sites.includes(site)) throw new ValidationError(`site folder '${site}' is written twice in one run: give each site its own name`);
+  }
+
+  private added(site: string, fileCount: number, options: SiteSource): void {
+    if (options.source !== undefined) this.sources.add(resolve(options.source));
+    this.sites.push(site);
+    this.files += fileCount;
   }
 
   /** Swaps every added site in (and prunes), then removes the temporary folder and releases the lock. */
@@ -180,25 +202,14 @@ export class OutputRun {
     } catch {
       // Left for the next run into this folder, which finishes and removes it.
     }
+    this.lock.release();
     if (this.createdOutdir) {
       try {
-        rmdirSync(this.outdir); // only when the run left it empty
+        rmdirSync(this.outdir); // only when the run left it empty (the lock file is gone by now)
       } catch {
         // not empty: keep it
       }
     }
-    this.lock.release();
-  }
-
-  private writeFile(root: string, rel: string, content: string): void {
-    const path = join(root, rel);
-    const dir = dirname(path);
-    if (!this.createdDirs.has(dir)) {
-      onPath(dir, 'create the folder', () => mkdirSync(dir, { recursive: true }));
-      this.createdDirs.add(dir);
-    }
-    onPath(path, 'write the file', () => writeFileSync(path, content));
-    this.files++;
   }
 
   /** Marked site folders this run does not write whose definition is gone (or every one, with pruneAll). */
@@ -222,6 +233,45 @@ export class OutputRun {
   private mustBeOpen(): void {
     if (!this.open) throw new Error('this output run is closed: begin a new one');
   }
+}
+
+/**
+ * Writes one site's folder, its files and the ownership marker, into a run's staging folder
+ * (`OutputRun.stagingFolder`); refuses, before writing, a site whose folder in `outdir` exists
+ * and was not written by palette-vmo, and file names outside the folder. Returns the number of
+ * files written. `createdDirs` remembers the folders made, across the sites of one thread.
+ */
+export function writeStagedSite(
+  staging: string,
+  outdir: string,
+  site: string,
+  files: ReadonlyMap<string, string>,
+  options: SiteSource = {},
+  createdDirs: Set<string> = new Set(),
+): number {
+  checkSiteName(site);
+  refuseForeign(join(outdir, site));
+  const root = join(staging, site);
+  const source = options.source !== undefined ? relative(outdir, resolve(options.source)).split(sep).join('/') : undefined;
+  let count = 0;
+  const write = (rel: string, content: string) => {
+    const path = join(root, rel);
+    const dir = dirname(path);
+    if (!createdDirs.has(dir)) {
+      onPath(dir, 'create the folder', () => mkdirSync(dir, { recursive: true }));
+      createdDirs.add(dir);
+    }
+    onPath(path, 'write the file', () => writeFileSync(path, content));
+    count++;
+  };
+  write(OUTPUT_MARKER_FILE, markerText(site, source));
+  for (const [rel, content] of files) {
+    if (rel === OUTPUT_MARKER_FILE || isAbsolute(rel) || rel.split(/[\\/]/).includes('..')) {
+      throw new ValidationError(`site ${site}: the output file name '${rel}' is not allowed: file names are relative, without '..', and not ${OUTPUT_MARKER_FILE}`);
+    }
+    write(rel, content);
+  }
+  return count;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { ValidationError } from '../common/errors';
+import { cachedDocument, writeCachedDocument } from './pack-cache';
 import { PRESET_HEADER_PREFIX } from './pack-preset';
 import { PlainValue } from './values';
 
@@ -32,8 +33,23 @@ export function parsePackYaml(text: string, source: string, lineCounter = new Li
  * (scripts/time-pack-defaults.ts).
  */
 export class PackDefaults {
-  public static fromYaml(text: string, source = 'pack defaults'): PackDefaults {
-    return new PackDefaults(text, source);
+  /**
+   * @param cacheFile a pack cache entry (lib/palette/pack-cache.ts) that may hold this text
+   *   already parsed; used only when it was made from exactly this text. @default none
+   */
+  public static fromYaml(text: string, source = 'pack defaults', cacheFile?: string): PackDefaults {
+    return new PackDefaults(text, source, cacheFile);
+  }
+
+  /** True when a pack cache entry holds this values.yaml text already. */
+  public static hasCache(text: string, source: string, cacheFile: string): boolean {
+    return cachedDocument(cacheFile, splitHeader(text).body, parsePackYaml('', source)) !== undefined;
+  }
+
+  /** Parses a values.yaml and stores the result in a pack cache entry; false when it cannot be cached exactly. */
+  public static writeCache(text: string, source: string, cacheFile: string): boolean {
+    const { body } = splitHeader(text);
+    return writeCachedDocument(cacheFile, body, parsePackYaml(body, source), parsePackYaml('', source));
   }
 
   public static fromFile(path: string): PackDefaults {
@@ -59,15 +75,13 @@ export class PackDefaults {
    */
   public readonly enabledPresets: readonly { readonly group: string; readonly name: string }[];
   private readonly parsed: Document;
+  private frozenValues?: { readonly [key: string]: PlainValue };
 
-  private constructor(text: string, source: string) {
+  private constructor(text: string, source: string, cacheFile?: string) {
     this.source = source;
-    const lines = text.split('\n');
-    const header = lines[0]?.startsWith(PRESET_HEADER_PREFIX.trim()) ? lines[0].slice(PRESET_HEADER_PREFIX.trim().length) : undefined;
+    const { header, body } = splitHeader(text);
     this.enabledPresets = header === undefined ? [] : parseHeader(header);
-    // Replace the header by an empty line, so line numbers in messages match the file.
-    const body = header !== undefined ? ['', ...lines.slice(1)].join('\n') : text;
-    this.parsed = parsePackYaml(body, source);
+    this.parsed = (cacheFile !== undefined ? cachedDocument(cacheFile, body, parsePackYaml('', source)) : undefined) ?? parsePackYaml(body, source);
     if (this.parsed.contents !== null && !isMap(this.parsed.contents)) {
       throw new ValidationError(`${source}: the top level is not a map of keys: a pack's values.yaml maps keys to values (an empty file is fine)`);
     }
@@ -83,9 +97,34 @@ export class PackDefaults {
     return (this.parsed.toJS() as { [key: string]: PlainValue } | null) ?? {};
   }
 
+  /**
+   * The defaults as plain data, built once and frozen: every site's layer compares its values
+   * with the same object (the review file, PAL-009), instead of converting the document again.
+   */
+  public get values(): { readonly [key: string]: PlainValue } {
+    this.frozenValues ??= deepFreeze(this.toValues());
+    return this.frozenValues;
+  }
+
   public toString(): string {
     return `PackDefaults(${this.source})`;
   }
+}
+
+/** Freezes plain data all the way down, so a value shared between sites cannot be changed by one of them. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The enabled-presets header line, and the text with that line emptied (so line numbers in messages match the file). */
+function splitHeader(text: string): { header?: string; body: string } {
+  const lines = text.split('\n');
+  const header = lines[0]?.startsWith(PRESET_HEADER_PREFIX.trim()) ? lines[0].slice(PRESET_HEADER_PREFIX.trim().length) : undefined;
+  return header !== undefined ? { header, body: ['', ...lines.slice(1)].join('\n') } : { body: text };
 }
 
 /** `Group A:name-a,Group B:name-b` -> pairs; the group is everything before an item's last colon. */

@@ -3,14 +3,16 @@ import { Document, isMap, YAMLMap } from 'yaml';
 import { ValidationError } from '../common/errors';
 import { LayerType, PackType } from './layer-type';
 import { PackCatalogEntry, packCatalogOf } from './pack-catalog';
-import { PackDefaults } from './pack-defaults';
+import { deepFreeze, PackDefaults } from './pack-defaults';
+import { LruCache } from './text-memo';
 import { PackPreset, presetHeader } from './pack-preset';
 import { PackRegistry } from './pack-registry';
 import { LayerOutput, ProfileLayer, ProfileLayerProps, VariableCollector } from './profile-layer';
 import { ProfileVariable } from './profile-variable';
-import { YamlMap } from './rendered';
+import { RenderedDefaults, YamlMap } from './rendered';
+import type { PackSchema } from './pack-schema';
 import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, ValueNode, Values } from './values';
-import { documentToYaml, OUTPUT_DOCUMENT_OPTIONS, UnquotedReference } from './yaml-format';
+import { OUTPUT_DOCUMENT_OPTIONS, printDocument, UnquotedReference, vouchForText } from './yaml-format';
 
 export interface PackLayerProps extends ProfileLayerProps {
   /** The registered pack name, e.g. `cni-cilium-oss`. */
@@ -137,9 +139,12 @@ export class PackLayer extends ProfileLayer {
       else mergeIn(doc, edit.keys, resolveValues(edit.value, onVariable) ?? null);
     }
     const empty = !isMap(doc.contents) || doc.contents.items.length === 0;
-    const body = empty ? '' : documentToYaml(doc).replace(/\n$/, '');
+    const printed = empty ? { text: '', vouched: true } : printDocument(doc);
+    const body = printed.text.replace(/\n$/, '');
     const header = this.presetHeader();
     const values = [header, body].filter((s) => s !== '').join('\n');
+    // The header is one comment line: what PAL-004 would parse is the body it vouched for.
+    if (printed.vouched && !header.includes('\n') && (header === '' || header.startsWith('#'))) vouchForText(values);
     const { manifests, objects } = this.renderManifests();
     return {
       pack: {
@@ -152,11 +157,9 @@ export class PackLayer extends ProfileLayer {
         registry: { metadata: this.registry.toJson() },
         ...(manifests.length ? { manifests } : {}),
       },
-      values: empty ? {} : writtenValues(doc),
+      values: empty ? {} : writtenValues(values, doc),
       objects,
-      ...(this.defaults
-        ? { defaults: { source: this.defaults.source, values: this.defaults.toValues(), ...(this.catalogEntry?.schema ? { schema: this.catalogEntry.schema } : {}) } }
-        : {}),
+      ...(this.defaults ? { defaults: renderedDefaults(this.defaults, this.catalogEntry?.schema) } : {}),
     };
   }
 
@@ -193,11 +196,27 @@ export class PackLayer extends ProfileLayer {
   }
 }
 
-/** The document's data as written: typed references read as their reference text. */
-function writtenValues(doc: Document): YamlMap {
-  const js: unknown = doc.toJS({ maxAliasCount: -1 });
-  return asWritten(js) as YamlMap;
+/** The defaults a layer was built on; their data is made when first read (the review file, PAL-009), once per pack version. */
+function renderedDefaults(defaults: PackDefaults, schema: PackSchema | undefined): RenderedDefaults {
+  return {
+    source: defaults.source,
+    get values() {
+      return defaults.values;
+    },
+    ...(schema ? { schema } : {}),
+  };
 }
+
+/**
+ * The document's data as written: typed references read as their reference text. The same
+ * text always holds the same data, and most layers of a fleet's sites write the same text, so
+ * the data is built once per text and shared, frozen.
+ */
+function writtenValues(text: string, doc: Document): YamlMap {
+  return writtenValuesCache.getOrSet(text, () => deepFreeze(asWritten(doc.toJS({ maxAliasCount: -1 })) as YamlMap));
+}
+
+const writtenValuesCache = new LruCache<string, YamlMap>(128);
 
 function asWritten(v: unknown): unknown {
   if (v instanceof UnquotedReference) return v.reference;

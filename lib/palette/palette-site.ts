@@ -8,7 +8,8 @@ import { PAL_007 } from './checks/pal-007-profile-identity';
 import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001, parseValidationMessage } from './rule-validation';
-import { renderValuesChanges, valuesChanges } from './values-changes';
+import { renderValuesChanges, valuesChanges, ValuesChanges } from './values-changes';
+import { LruCache } from './text-memo';
 import { toYaml, unquotedReferences } from './yaml-format';
 
 export interface PaletteSiteProps {
@@ -22,6 +23,11 @@ export interface PaletteSiteProps {
    * @default the app's catalog, else the built-in one
    */
   readonly packCatalog?: PackCatalog;
+}
+
+/** What a site's root (the app) does with each site constructed in it: keep the order of sites. */
+export interface ISiteRegistry {
+  registerSite(site: PaletteSite): void;
 }
 
 /** The files of one site, keyed by path relative to the site folder. */
@@ -48,6 +54,8 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
   constructor(scope: Construct, id: string, props: PaletteSiteProps = {}) {
     super(scope, id);
     this.siteName = props.name ?? id;
+    // The app keeps its sites in the order they are defined (PaletteApp.defineSite, or built right away).
+    (this.node.root as Partial<ISiteRegistry>).registerSite?.(this);
     // The site's own defaults first, then the app's (which end with the built-in catalog).
     if (props.packCatalog) this.packCatalog = PackCatalog.layered(props.packCatalog, packCatalogOf(scope));
     if (!SITE_NAME_PATTERN.test(this.siteName)) {
@@ -132,7 +140,7 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
         if (pack.type !== 'manifest') files.set(`profiles/${name}/${pack.name}.values.yaml`, pack.values + '\n');
         // For review: what this site changes of the pack's published defaults.
         if (pack.type !== 'manifest' && layer.defaults) {
-          const changes = valuesChanges(layer.defaults.values, layer.values);
+          const changes = changesOf(layer.defaults.values, pack.values, layer.values);
           // Typed (unquoted) references appear as the values write them.
           const subject = { pack: pack.name, version: pack.version, unquoted: unquotedReferences(pack.values) };
           files.set(`profiles/${name}/${pack.name}.changes.yaml`, renderValuesChanges(changes, subject));
@@ -176,18 +184,51 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
   }
 }
 
-/** The text of `profiles/<name>.json`: the import document, two-space indent, final newline. */
-export function profileFileText(json: ProfileJson): string {
-  return JSON.stringify(json, null, 2) + '\n';
+/**
+ * A layer's changes against its defaults, compared once per defaults and values text: the
+ * defaults are one shared object per pack version, and most sites of a fleet write the same values.
+ */
+function changesOf(defaults: object, text: string, values: unknown): ValuesChanges {
+  let byText = changesCache.get(defaults);
+  if (!byText) {
+    byText = new LruCache(64);
+    changesCache.set(defaults, byText);
+  }
+  return byText.getOrSet(text, () => valuesChanges(defaults, values));
 }
+
+const changesCache = new WeakMap<object, LruCache<string, ValuesChanges>>();
+
+/**
+ * The text of `profiles/<name>.json`: the import document, two-space indent, final newline.
+ * Made once per rendered profile (PAL-007 hashes it, the writer writes it).
+ */
+export function profileFileText(json: ProfileJson): string {
+  let text = profileTexts.get(json);
+  if (text === undefined) {
+    text = JSON.stringify(json, null, 2) + '\n';
+    profileTexts.set(json, text);
+  }
+  return text;
+}
+
+const profileTexts = new WeakMap<ProfileJson, string>();
 
 /**
  * The validations of every construct under `root` as findings: a message tagged `[RULE-ID]`
  * reports under that rule, any other under CON-001. Suppressions apply to suppressible rules.
+ * `skip` leaves out a construct and everything under it (the app skips its sites).
  */
-export function validationFindings(root: IConstruct, rules: readonly RuleInfo[], suppressions: readonly Suppression[]): Finding[] {
+export function validationFindings(root: IConstruct, rules: readonly RuleInfo[], suppressions: readonly Suppression[], skip?: (c: IConstruct) => boolean): Finding[] {
   const findings: Finding[] = [];
-  for (const c of root.node.findAll()) {
+  const constructs: IConstruct[] = [];
+  const collect = (c: IConstruct) => {
+    if (c !== root && skip?.(c)) return;
+    constructs.push(c);
+    for (const child of c.node.children) collect(child);
+  };
+  collect(root);
+  for (const c of constructs) {
     for (const raw of c.node.validate()) {
       const { ruleId, message } = parseValidationMessage(raw);
       const rule = rules.find((r) => r.id === ruleId) ?? CON_001;

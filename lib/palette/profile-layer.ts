@@ -141,7 +141,13 @@ export abstract class ProfileLayer extends Construct {
       for (const v of this.declared.values()) collector.add(v);
       const out = this.renderLayer(collector);
       const variables = collector.variables;
-      const substitute = (text: string) => (variables.length && hasVariableReference(text) ? substituteDefaults(text, variables) : undefined);
+      // Parsed again only when a default changes the text: a reference to a variable without
+      // default (every secret) deploys as written, and the values parsed once already say that.
+      const substitute = (text: string) => {
+        if (!variables.length || !hasVariableReference(text)) return undefined;
+        const deployed = substituteDefaults(text, variables);
+        return deployed === text ? undefined : deployed;
+      };
       const deployedText = substitute(out.pack.values);
       const deployedValues = deployedText === undefined ? out.values : firstMap(parseYamlDocuments(deployedText));
       const objects: RenderedObject[] = [];

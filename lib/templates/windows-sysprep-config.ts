@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-30';
+import { KubeConfigMap } from '../palette/kube';
 import { Construct } from 'constructs';
 import { ValidationError } from '../common/errors';
 import { ManifestChart } from '../palette/manifest-layer';
@@ -56,7 +56,7 @@ export class WindowsSysprepConfig extends ManifestChart {
       locale,
     });
     for (const namespace of this.namespaces) {
-      new k8s.KubeConfigMap(this, namespace, {
+      new KubeConfigMap(this, namespace, {
         metadata: { name: this.configMapName, namespace },
         data: { 'unattend.xml': xml },
       });

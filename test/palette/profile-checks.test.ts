@@ -1,8 +1,23 @@
 import {
   ClusterProfile, CloudType, LayerType, ManifestChart, ManifestLayer, PackLayer, PAL_003, PAL_004, PAL_006, PaletteApp, PaletteSite,
-  ProfileJson, ProfileType,
+  ProfileJson, ProfileType, strictYamlProblems, strictYamlProblemsOfText,
 } from '../../lib/palette';
 import { ApiObject } from 'cdk8s';
+import { readdirSync } from 'fs';
+import { join } from 'path';
+import { addTarget } from '../../lib/cli/load-target';
+import { REPO_ROOT } from '../support/dist-tree';
+
+/** Every values string and manifest the reference apps and site files render, freshly. */
+function referenceTexts(): string[] {
+  const app = new PaletteApp({ outdir: '/nonexistent' });
+  for (const folder of ['apps', 'sites']) for (const f of readdirSync(join(REPO_ROOT, folder)).sort()) addTarget(app, join(REPO_ROOT, folder, f));
+  const texts: string[] = [];
+  for (const site of app.render().rendered.values()) {
+    for (const layer of site.layers) texts.push(layer.pack.values, ...(layer.pack.manifests ?? []).map((m) => m.content));
+  }
+  return texts;
+}
 
 function site() {
   return new PaletteSite(new PaletteApp({ outdir: '/nonexistent' }), 'checks');
@@ -76,6 +91,25 @@ describe('profile checks', () => {
     expect(PAL_004.check(s.profiles[0].toJson())).toEqual([]);
     expect(p.values).toBe('a: "yes"\nb: "on"\nc: "0644"\nd: "1:20"');
   });
+
+  test('fails PAL-004 on a rendered string that YAML 1.2 reads as a number: the render does not vouch for the text, so it is parsed', () => {
+    const s = site();
+    // '0o14' is a string to YAML 1.1 (printed plain) and the octal 12 to YAML 1.2.
+    const p = new PackLayer(s, 'p', { name: 'x', version: '1.0.0', layer: LayerType.ADDON, values: { mode: '0o14', port: '8080' } });
+    new ClusterProfile(s, 'A', { type: ProfileType.ADD_ON, cloudType: CloudType.ALL, layers: [p] });
+    expect(p.values).toBe('mode: 0o14\nport: "8080"');
+    const messages = PAL_004.check(s.profiles[0].toJson()).map((v) => v.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/reads differently in YAML 1\.1 and 1\.2 \(.*mode: 12 vs "0o14"\); quote it/);
+  });
+
+  test('every values string and manifest the reference sites render parses strictly, the ones PAL-004 did not parse included', () => {
+    const texts = referenceTexts();
+    expect(texts.length).toBeGreaterThan(100);
+    // strictYamlProblemsOfText always parses; strictYamlProblems takes the render's word for vouched texts.
+    expect(texts.filter((t) => strictYamlProblemsOfText(t).length > 0)).toEqual([]);
+    expect(texts.filter((t) => strictYamlProblems(t).length > 0)).toEqual([]);
+  }, 60_000);
 
   test('fails PAL-006 on cloudType all outside add-on profiles and on add-on profiles with infra layers', () => {
     const s = site();

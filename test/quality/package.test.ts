@@ -28,7 +28,7 @@ function packedFiles(): string[] {
 describe('the npm package', () => {
   test('ships compiled JavaScript, the catalog, the schema and the LICENSE, and no build leftovers', () => {
     const files = packedFiles();
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'build/bin/palette-vmo.js', 'build/lib/index.js', 'build/lib/cli/run-cli.js', 'schema/site.schema.json', 'build/imports/k8s.cni.cncf.io.js', 'build/imports/k8s.cni.cncf.io.d.ts']));
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'build/bin/palette-vmo.js', 'build/lib/index.js', 'build/lib/cli/run-cli.js', 'schema/site.schema.json', 'build/imports/k8s.cni.cncf.io.js', 'build/imports/k8s.cni.cncf.io.d.ts', 'build/pack-cache/cni-cilium-oss/1.17.4/values.json']));
     expect(files.some((f) => f.startsWith('packs/') && f.endsWith('/values.yaml'))).toBe(true);
     expect(files.filter((f) => /\.tsbuildinfo$|^build\/(apps|test)\/|^build\/bin\/synth\.|^imports\/|^(lib|bin|test|apps|dist)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     expect(readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
@@ -52,4 +52,15 @@ describe('the npm package', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(join(REPO_ROOT, 'build', 'imports', 'k8s.cni.cncf.io.js'));
   });
+
+  test("the compiled command line runs this repository's TypeScript app programs as their compiled twins (npm run synth)", () => {
+    expect(pkg.scripts.synth).toBe('npm run build --silent && node build/bin/synth.js');
+    expect(existsSync(join(REPO_ROOT, 'build', 'apps', 'ra-reference.js'))).toBe(true);
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'build', 'bin', 'palette-vmo.js'), 'validate', '--json', join(REPO_ROOT, 'apps', 'example-minimal.ts')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { sites: string[] }).sites).toEqual(['example-minimal']);
+  }, 30_000);
 });

@@ -1,12 +1,26 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, relative } from 'path';
 import * as fc from 'fast-check';
 import { PaletteApp, VmoSite, VmoSiteProps } from '../../lib';
 import { isValidationError } from '../../lib/common/errors';
 import { validateObject } from '../support/crd-schemas';
 import { manifestObjects, parseStrictYaml } from '../support/dist-tree';
 import { validateProfile } from '../support/profile-schema';
+
+/** The files synth wrote into a site folder, as `render()` returns them (the ownership marker aside). */
+function siteFolderFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f !== '.palette-vmo-site') files.set(relative(dir, p), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return files;
+}
 
 /**
  * Property: for any site description, VmoSite either renders output that every validator
@@ -159,8 +173,12 @@ describe('VmoSite property', () => {
         try {
           const app = new PaletteApp({ outdir });
           new VmoSite(app, 'prop', props);
-          const result = viaSynth ? app.synth() : app.render();
-          files = result.sites.get('prop');
+          if (viaSynth) {
+            app.synth();
+            files = siteFolderFiles(join(outdir, 'prop'));
+          } else {
+            files = app.render().sites.get('prop');
+          }
         } catch (e) {
           if (!isValidationError(e)) throw e;
           rejected++;

@@ -1,4 +1,4 @@
-import { CliCommand, flag, PACK_CATALOG_OPTION, stringOption, UsageError } from '../cli-command';
+import { CliCommand, flag, JOBS_OPTION, jobsOption, PACK_CATALOG_OPTION, stringOption, UsageError } from '../cli-command';
 import { CliExit } from '../exit-codes';
 import { PALETTE_OPTIONS, REGISTRY_MAP_OPTION, registryMap, withClient } from '../palette-options';
 
@@ -17,6 +17,7 @@ export const VALIDATE_COMMAND: CliCommand = {
     { name: 'json', type: 'boolean', description: 'print the findings as JSON on stdout (file, setting, line for CI annotations)' },
     { name: 'remote', type: 'boolean', description: 'also validate the profiles against Palette (see below)' },
     PACK_CATALOG_OPTION,
+    JOBS_OPTION,
     REGISTRY_MAP_OPTION,
     ...PALETTE_OPTIONS,
   ],
@@ -29,15 +30,15 @@ export const VALIDATE_COMMAND: CliCommand = {
       const inputs = profileInputs(args.positionals, io);
       return withClient(args, io, (client) => validateRemote({ client, inputs, registryMap: registryMap(args), output: { out: io.out, err: io.err } }));
     }
-    const [{ renderTargets, siteNames }, { failsRun, findingsJson, findingsText }] = await Promise.all([import('../site-run'), import('../findings-report')]);
-    const run = renderTargets(args.positionals, io, { packCatalog: stringOption(args, 'pack-catalog') });
-    const failed = !run.result || run.findings.some((f) => failsRun(f, strict));
+    const jobs = jobsOption(args, VALIDATE_COMMAND);
+    const [{ streamSites }, { findingsJson, findingsText }] = await Promise.all([import('../site-stream'), import('../findings-report')]);
+    const run = await streamSites(args.positionals, io, { write: false, strict, ...(jobs !== undefined ? { jobs } : {}), packCatalog: stringOption(args, 'pack-catalog') });
     if (flag(args, 'json')) {
       const findings = findingsJson(run.findings, run.siteSources, strict, process.cwd());
-      io.out(JSON.stringify({ ok: !failed, strict, sites: siteNames(run), findings }, null, 2));
+      io.out(JSON.stringify({ ok: !run.failed, strict, sites: run.sites, findings }, null, 2));
     } else {
-      for (const line of findingsText(siteNames(run), run.findings, strict)) io.out(line);
+      for (const line of findingsText(run.sites, run.findings, strict)) io.out(line);
     }
-    return failed ? CliExit.FAILED : CliExit.OK;
+    return run.failed ? CliExit.FAILED : CliExit.OK;
   },
 };

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-30';
+import { KubeStorageClass } from '../../palette/kube';
 import { Construct } from 'constructs';
 import { checkDnsSubdomain } from '../../common/k8s-names';
 import { ManifestChart } from '../../palette/manifest-layer';
@@ -30,7 +30,7 @@ export class LonghornVmStorageClass extends ManifestChart {
     super(scope, id);
     this.storageClassName = props.name ?? LONGHORN_VM_STORAGE_CLASS;
     checkDnsSubdomain(this.storageClassName, 'Longhorn VM storage class name', LONGHORN_VM_STORAGE_CLASS);
-    new k8s.KubeStorageClass(this, 'storage-class', {
+    new KubeStorageClass(this, 'storage-class', {
       metadata: { name: this.storageClassName, annotations: { [KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION]: 'true' } },
       provisioner: LONGHORN_PROVISIONER,
       allowVolumeExpansion: true,

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-30';
+import { KubeSecret } from '../../palette/kube';
 import { Construct } from 'constructs';
 import { ValidationError } from '../../common/errors';
 import { isIpv4Address } from '../../common/ip-address';
@@ -94,7 +94,7 @@ export class FlashArraySecret extends ManifestChart {
       return { MgmtEndPoint: fa.mgmtEndpoint, APIToken: layer.useVariable(token) };
     });
 
-    new k8s.KubeSecret(this, PX_PURE_SECRET_NAME, {
+    new KubeSecret(this, PX_PURE_SECRET_NAME, {
       metadata: { name: PX_PURE_SECRET_NAME, namespace: props.namespace },
       type: 'Opaque',
       stringData: { 'pure.json': JSON.stringify({ FlashArrays: arrays }, null, 2) },

@@ -1,4 +1,3 @@
-import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-30';
 import { ValidationError } from '../../common/errors';
 import { isDnsSubdomain } from '../../common/dns-names';
 import { ValueNode } from '../../palette/values';
@@ -34,8 +33,8 @@ export interface PortworxStorageClass {
   readonly isDefaultVirtClass?: boolean;
   /** More annotations on the StorageClass. @default none */
   readonly annotations?: { readonly [key: string]: string };
-  /** @default PersistentVolumeReclaimPolicy.DELETE */
-  readonly reclaimPolicy?: PersistentVolumeReclaimPolicy;
+  /** `Delete` or `Retain` (cdk8s-plus's PersistentVolumeReclaimPolicy values fit). @default 'Delete' */
+  readonly reclaimPolicy?: 'Delete' | 'Retain';
   /** @default VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER */
   readonly volumeBindingMode?: VolumeBindingMode;
   /** @default true */
@@ -57,7 +56,7 @@ export const RA_VM_STORAGE_CLASS: PortworxStorageClass = {
   isDefaultStorageClass: true,
   // "Setting an annotation to inform Kubevirt that this storageclass should be the default storageclass for VMs"
   isDefaultVirtClass: true,
-  reclaimPolicy: PersistentVolumeReclaimPolicy.DELETE,
+  reclaimPolicy: 'Delete',
   volumeBindingMode: VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER,
   allowVolumeExpansion: true,
   parameters: {
@@ -122,7 +121,7 @@ export function renderStorageClass(sc: PortworxStorageClass): ValueNode {
     name: sc.name,
     isDefaultStorageClass: sc.isDefaultStorageClass ?? false,
     annotations,
-    reclaimPolicy: sc.reclaimPolicy ?? PersistentVolumeReclaimPolicy.DELETE,
+    reclaimPolicy: sc.reclaimPolicy ?? 'Delete',
     volumeBindingMode: (sc.volumeBindingMode ?? VolumeBindingMode.WAIT_FOR_FIRST_CONSUMER).value,
     allowVolumeExpansion: sc.allowVolumeExpansion ?? true,
     parameters: { ...(sc.parameters ?? {}) },

@@ -1,4 +1,4 @@
-import { k8s } from 'cdk8s-plus-30';
+import { KubeStorageClass } from '../../palette/kube';
 import { Construct } from 'constructs';
 import { checkDnsSubdomain } from '../../common/k8s-names';
 import { ManifestChart } from '../../palette/manifest-layer';
@@ -53,7 +53,7 @@ export class CephRbdStorageClass extends ManifestChart {
     this.storageClassName = props.name;
     checkDnsSubdomain(props.name, 'Ceph RBD storage class name', 'ceph-block-windows');
     const namespace = props.namespace ?? ROOK_CEPH_NAMESPACE;
-    new k8s.KubeStorageClass(this, 'storage-class', {
+    new KubeStorageClass(this, 'storage-class', {
       metadata: { name: props.name },
       provisioner: ROOK_RBD_PROVISIONER,
       parameters: { pool: props.pool, clusterID: namespace, ...rbdClassParameters(namespace), ...(props.parameters ?? {}) },

@@ -2,7 +2,7 @@ import { FindingLevel, Rule, RuleViolation } from '../finding';
 import { VariableJson } from '../profile-variable';
 import { RenderedSite } from '../rendered';
 import { VARIABLE_REFERENCE } from '../yaml-format';
-import { SecretLeaf, secretLeaves } from './secret-leaves';
+import { perText, SecretLeaf, writtenTexts } from './secret-leaves';
 
 /** Keys whose value is a secret (passwords, tokens, license ids and keys, client secrets, credentials). */
 const SECRET_KEYS: readonly RegExp[] = [
@@ -62,6 +62,30 @@ function variableProblems(v: VariableJson): string[] {
   return out;
 }
 
+/** The messages of one text (each once), from its leaves; computed once per distinct text. */
+const secretsIn = perText((leaves) => {
+  const out = new Set<string>();
+  for (const leaf of leaves) {
+    const value = leaf.value;
+    // A flag is no secret (`useSecret: false`, `use-service-account-credentials: "true"`).
+    const flag = /^(true|false)$/i.test(value.trim());
+    // A published default's placeholder (`<Activation ID>`) is no secret either; placeholder checks report it.
+    const placeholder = /^<[^<>]+>$/.test(value.trim());
+    const literal = value.trim() !== '' && !flag && !placeholder && !isReference(value);
+    const where = leaf.path || '(document)';
+    if (literal && secretKey(leaf)) out.add(`'${leaf.key}' at ${where} holds ${describeSecret(value)}: ${FIX}`);
+    // cloud-init `chpasswd: { list: "user:password" }`.
+    if (literal && leaf.key === 'list' && leaf.parentKey === 'chpasswd' && /^\s*[\w.-]+:\S+/m.test(value)) {
+      out.add(`the chpasswd list at ${where} holds literal passwords: ${FIX}`);
+    }
+    if (literal && PRIVATE_KEY_PEM.test(value)) out.add(`${where} holds a private key (PEM): ${FIX}`);
+    for (const m of value.matchAll(XML_PASSWORD)) {
+      if (m[2].trim() && !isReference(m[2])) out.add(`<${m[1]}> in ${where} holds ${describeSecret(m[2])}: ${FIX}`);
+    }
+  }
+  return [...out];
+});
+
 /**
  * SEC-001: no secret value is written to any output file. Any password, token, license id
  * or key, client secret or private key in a values file or manifest must be a
@@ -83,24 +107,7 @@ export const SEC_001: Rule<RenderedSite> = {
       if (!seen.has(id)) out.push({ location, message });
       seen.add(id);
     };
-    for (const leaf of secretLeaves(site)) {
-      const value = leaf.value;
-      // A flag is no secret (`useSecret: false`, `use-service-account-credentials: "true"`).
-      const flag = /^(true|false)$/i.test(value.trim());
-      // A published default's placeholder (`<Activation ID>`) is no secret either; placeholder checks report it.
-      const placeholder = /^<[^<>]+>$/.test(value.trim());
-      const literal = value.trim() !== '' && !flag && !placeholder && !isReference(value);
-      const where = leaf.path || '(document)';
-      if (literal && secretKey(leaf)) report(leaf.location, `'${leaf.key}' at ${where} holds ${describeSecret(value)}: ${FIX}`);
-      // cloud-init `chpasswd: { list: "user:password" }`.
-      if (literal && leaf.key === 'list' && leaf.parentKey === 'chpasswd' && /^\s*[\w.-]+:\S+/m.test(value)) {
-        report(leaf.location, `the chpasswd list at ${where} holds literal passwords: ${FIX}`);
-      }
-      if (literal && PRIVATE_KEY_PEM.test(value)) report(leaf.location, `${where} holds a private key (PEM): ${FIX}`);
-      for (const m of value.matchAll(XML_PASSWORD)) {
-        if (m[2].trim() && !isReference(m[2])) report(leaf.location, `<${m[1]}> in ${where} holds ${describeSecret(m[2])}: ${FIX}`);
-      }
-    }
+    for (const text of writtenTexts(site)) for (const message of secretsIn(text)) report(text.location, message);
     for (const p of site.profiles) {
       for (const v of p.json.spec.variables) {
         for (const message of variableProblems(v)) report(`profile ${p.json.metadata.name}, variable ${v.name}`, message);

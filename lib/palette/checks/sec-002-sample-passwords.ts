@@ -1,6 +1,6 @@
 import { FindingLevel, Rule, RuleViolation } from '../finding';
 import { RenderedSite } from '../rendered';
-import { secretLeaves } from './secret-leaves';
+import { perText, writtenTexts } from './secret-leaves';
 
 /** Seed 001 Grafana `adminPassword: "welcome"`; the RA templates' cloud-init `password: spectro`. */
 const SAMPLE_PASSWORDS = ['welcome', 'spectro'];
@@ -26,6 +26,25 @@ function textMatches(value: string, inChpasswd: boolean): string[] {
   return found;
 }
 
+/** The sample values of one text, each at its most specific path; computed once per distinct text. */
+const samplesIn = perText((leaves) => {
+  const found = new Map<string, { sample: string; what: string; path: string }>();
+  const report = (sample: string, what: string, path: string) => {
+    const known = found.get(sample);
+    if (!known || path.length > known.path.length) found.set(sample, { sample, what, path });
+  };
+  for (const leaf of leaves) {
+    const v = leaf.value;
+    if (v.includes(SAMPLE_WINDOWS_PASSWORD)) report(SAMPLE_WINDOWS_PASSWORD, `the RA's sample Windows password '${SAMPLE_WINDOWS_PASSWORD}'`, leaf.path);
+    if (v.toLowerCase().includes(SAMPLE_API_TOKEN)) report(SAMPLE_API_TOKEN, `the RA's sample FlashArray API token '${SAMPLE_API_TOKEN}'`, leaf.path);
+    if (v.toLowerCase().includes(SAMPLE_ACTIVATION_ID)) report(SAMPLE_ACTIVATION_ID, `the RA's sample Portworx activation id '${SAMPLE_ACTIVATION_ID}'`, leaf.path);
+    const word = v.trim().toLowerCase();
+    if (PASSWORD_KEY.test(leaf.key) && SAMPLE_PASSWORDS.includes(word)) report(word, `the sample password '${v.trim()}' in '${leaf.key}'`, leaf.path);
+    for (const w of textMatches(v, /chpasswd/i.test(leaf.path))) report(w.toLowerCase(), `the sample password '${w}'`, leaf.path);
+  }
+  return [...found.values()];
+});
+
 /**
  * SEC-002: no known sample password anywhere in the output: the RA's Grafana "welcome"
  * (seed 001 Prometheus layer), the templates' `spectro` and `P@ssw0rd!`, and the RA's
@@ -41,21 +60,12 @@ export const SEC_002: Rule<RenderedSite> = {
     const out: RuleViolation[] = [];
     // One finding per text and sample value, at the most specific key path it was seen at.
     const found = new Map<string, { location: string; what: string; path: string }>();
-    const report = (location: string, sample: string, what: string, path: string) => {
-      const id = `${location}|${sample}`;
-      const known = found.get(id);
-      if (!known || path.length > known.path.length) found.set(id, { location, what, path });
-    };
-    for (const leaf of secretLeaves(site)) {
-      const v = leaf.value;
-      if (v.includes(SAMPLE_WINDOWS_PASSWORD)) report(leaf.location, SAMPLE_WINDOWS_PASSWORD, `the RA's sample Windows password '${SAMPLE_WINDOWS_PASSWORD}'`, leaf.path);
-      if (v.toLowerCase().includes(SAMPLE_API_TOKEN)) report(leaf.location, SAMPLE_API_TOKEN, `the RA's sample FlashArray API token '${SAMPLE_API_TOKEN}'`, leaf.path);
-      if (v.toLowerCase().includes(SAMPLE_ACTIVATION_ID)) report(leaf.location, SAMPLE_ACTIVATION_ID, `the RA's sample Portworx activation id '${SAMPLE_ACTIVATION_ID}'`, leaf.path);
-      const word = v.trim().toLowerCase();
-      if (PASSWORD_KEY.test(leaf.key) && SAMPLE_PASSWORDS.includes(word)) {
-        report(leaf.location, word, `the sample password '${v.trim()}' in '${leaf.key}'`, leaf.path);
+    for (const text of writtenTexts(site)) {
+      for (const s of samplesIn(text)) {
+        const id = `${text.location}|${s.sample}`;
+        const known = found.get(id);
+        if (!known || s.path.length > known.path.length) found.set(id, { location: text.location, what: s.what, path: s.path });
       }
-      for (const w of textMatches(v, /chpasswd/i.test(leaf.path))) report(leaf.location, w.toLowerCase(), `the sample password '${w}'`, leaf.path);
     }
     for (const f of found.values()) out.push({ location: f.location, message: `${f.what} at ${f.path || '(document)'}: ${FIX}` });
     for (const { json: profile } of site.profiles) {

@@ -1,10 +1,9 @@
 import { isYamlMap, parseYamlDocuments, RenderedSite } from '../rendered';
+import { LruCache, memoizeByText } from '../text-memo';
 
-/** One scalar value somewhere in the output, with the key path that leads to it. */
+/** One scalar value somewhere in a written text, with the key path that leads to it. */
 export interface SecretLeaf {
-  /** `profile X, layer Y, values` or `..., manifest Z`. */
-  readonly location: string;
-  /** Dotted key path inside that text, e.g. `charts.kube-prometheus-stack.grafana.adminPassword`. */
+  /** Dotted key path inside the text, e.g. `charts.kube-prometheus-stack.grafana.adminPassword`. */
   readonly path: string;
   /** The key holding the value (the last non-index path element). */
   readonly key: string;
@@ -14,6 +13,16 @@ export interface SecretLeaf {
   readonly holder?: Record<string, unknown>;
   /** The value as text; numbers and booleans included (a numeric secret is still a secret). */
   readonly value: string;
+}
+
+/** One text a site writes, a layer's values or one of its manifests, with its data parsed. */
+export interface WrittenText {
+  /** `profile X, layer Y, values` or `..., manifest Z`. */
+  readonly location: string;
+  /** The text as written: the same text always holds the same data. */
+  readonly text: string;
+  /** The values, or the manifest's objects. */
+  readonly data: readonly unknown[];
 }
 
 const MAX_DEPTH = 6;
@@ -31,17 +40,14 @@ function looksStructured(s: string): boolean {
   return t.startsWith('{') || t.startsWith('[') || (t.includes('\n') && /^\s*[\w"'.-]+\s*:/m.test(t));
 }
 
-interface Walk {
-  readonly location: string;
-  readonly out: SecretLeaf[];
-}
+/** Embedded YAML/JSON (cloud-init, pure.json) recurs across sites: parsed once per text. Read-only. */
+const parseEmbedded = memoizeByText(parseYamlDocuments);
 
-function walk(w: Walk, v: unknown, path: string[], keys: string[], holder: Record<string, unknown> | undefined, depth: number): void {
+function walk(out: SecretLeaf[], v: unknown, path: string[], keys: string[], holder: Record<string, unknown> | undefined, depth: number): void {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
     const key = keys[keys.length - 1] ?? '';
     const parentKey = keys[keys.length - 2];
-    w.out.push({
-      location: w.location,
+    out.push({
       path: path.join('.').replace(/\.\[/g, '['),
       key,
       ...(parentKey !== undefined ? { parentKey } : {}),
@@ -49,12 +55,12 @@ function walk(w: Walk, v: unknown, path: string[], keys: string[], holder: Recor
       value: String(v),
     });
     if (typeof v === 'string' && depth < MAX_DEPTH && looksStructured(v)) {
-      for (const doc of parseYamlDocuments(v)) if (typeof doc === 'object') walk(w, doc, path, keys, undefined, depth + 1);
+      for (const doc of parseEmbedded(v)) if (typeof doc === 'object') walk(out, doc, path, keys, undefined, depth + 1);
     }
     return;
   }
   if (Array.isArray(v)) {
-    v.forEach((x, i) => walk(w, x, [...path, `[${i}]`], keys, holder, depth));
+    v.forEach((x, i) => walk(out, x, [...path, `[${i}]`], keys, holder, depth));
     return;
   }
   if (!isYamlMap(v)) return;
@@ -62,18 +68,40 @@ function walk(w: Walk, v: unknown, path: string[], keys: string[], holder: Recor
   if (v.kind === 'Secret' && isYamlMap(v.data)) {
     for (const [k, b64] of Object.entries(v.data)) {
       const decoded = decodeSecretData(b64);
-      if (decoded !== undefined) walk(w, decoded, [...path, 'data', `${k} (base64-decoded)`], [...keys, 'data', k], undefined, depth + 1);
+      if (decoded !== undefined) walk(out, decoded, [...path, 'data', `${k} (base64-decoded)`], [...keys, 'data', k], undefined, depth + 1);
     }
   }
-  for (const [k, x] of Object.entries(v)) walk(w, x, [...path, k], [...keys, k], v, depth);
+  for (const [k, x] of Object.entries(v)) walk(out, x, [...path, k], [...keys, k], v, depth);
 }
 
-/** Every scalar in every layer's values and objects of the site, embedded YAML/JSON and Secret data included. */
-export function secretLeaves(site: RenderedSite): SecretLeaf[] {
+/** Every scalar of the data (a text's values or objects), embedded YAML/JSON and Secret data included. */
+export function secretLeaves(data: readonly unknown[]): SecretLeaf[] {
   const out: SecretLeaf[] = [];
+  for (const d of data) walk(out, d, [], [], undefined, 0);
+  return out;
+}
+
+/** Every text of the site once (a layer shared by profiles once), in profile and layer order. */
+export function writtenTexts(site: RenderedSite): WrittenText[] {
+  const out: WrittenText[] = [];
   for (const layer of site.layers) {
-    walk({ location: site.locate(layer, 'values'), out }, layer.values, [], [], undefined, 0);
-    for (const o of layer.objects) walk({ location: site.locate(layer, `manifest ${o.manifest}`), out }, o.object, [], [], undefined, 0);
+    out.push({ location: site.locate(layer, 'values'), text: layer.pack.values, data: [layer.values] });
+    for (const m of layer.pack.manifests ?? []) {
+      out.push({ location: site.locate(layer, `manifest ${m.name}`), text: m.content, data: layer.objects.filter((o) => o.manifest === m.name).map((o) => o.object) });
+    }
   }
   return out;
+}
+
+/** The leaves of the texts seen last, so the checks that miss on one text walk it once between them. */
+const leavesCache = new LruCache<string, SecretLeaf[]>(16);
+
+/**
+ * A check of one text's leaves, run once per distinct text: most layers of a fleet's sites
+ * write the same text (Cilium's 37 KB of values), so their secrets are scanned once. The
+ * results are shared: callers must not change them.
+ */
+export function perText<T>(check: (leaves: readonly SecretLeaf[]) => T[], maxEntries = 256): (text: WrittenText) => readonly T[] {
+  const cache = new LruCache<string, T[]>(maxEntries);
+  return ({ text, data }) => cache.getOrSet(text, () => check(leavesCache.getOrSet(text, () => secretLeaves(data))));
 }

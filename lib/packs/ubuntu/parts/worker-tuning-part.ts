@@ -5,6 +5,7 @@ import { KUBELET_DROP_IN_DIR } from '../../kubelet';
 import { CpuSet } from '../cpu-set';
 import { DEFAULT_FILE_OWNER, DEFAULT_FILE_PERMISSIONS, KubeadmFile, KubeadmPart, KubeadmPartOutput } from '../kubeadm-part';
 import { TopologyManagerPolicy } from '../topology-manager-policy';
+import { memoizeByText } from '../../../palette/text-memo';
 
 /** The RA's reserved cores ("cores 0–7 by default", seed 002:873). */
 export const RA_RESERVED_CPU_CORES = '0-7';
@@ -31,10 +32,11 @@ export function reservedCpusFor(workerCpus: number): string {
 }
 
 /** The parsed kubelet drop-in, or undefined when it is not a YAML map. */
-function kubeletConfig(content: string): Record<string, unknown> | undefined {
+// Read for the rules on every site (twice): the same drop-in recurs across a fleet's sites, so each text is parsed once.
+const kubeletConfig = memoizeByText((content: string): Record<string, unknown> | undefined => {
   const doc = parse(content) as unknown;
   return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : undefined;
-}
+});
 
 /** kubelet `maxPods` of a written tuning drop-in, or undefined. */
 export function readMaxPods(content: string): number | undefined {

@@ -1,0 +1,43 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { PackDefaults, parsePresetsYaml, writePackCache } from '../../lib/palette';
+import { cacheFiles, cachedPresets, catalogVersions } from '../../lib/palette/pack-cache';
+import { tempDirs } from '../helpers';
+import { REPO_ROOT } from '../support/dist-tree';
+
+const tempDir = tempDirs('pvmo-pack-cache-');
+const PACKS = join(REPO_ROOT, 'packs');
+const print = (d: PackDefaults) => d.toDocument().toString({ lineWidth: 0, minContentWidth: 0 });
+
+describe('the pack cache (the built-in catalog parsed ahead of time by npm run build)', () => {
+  test('holds every file of the built-in catalog, and a cached file gives the same document, values and presets as parsing it', () => {
+    const cache = tempDir();
+    const { written, skipped } = writePackCache(PACKS, cache);
+    expect(skipped).toEqual([]);
+    expect(written).toBeGreaterThan(5);
+    for (const { name, version, folder } of catalogVersions(PACKS)) {
+      const files = cacheFiles(cache, name, version);
+      const text = readFileSync(join(folder, 'values.yaml'), 'utf8');
+      const cached = PackDefaults.fromYaml(text, 'values.yaml', files.values);
+      const parsed = PackDefaults.fromYaml(text, 'values.yaml');
+      expect([name, print(cached)]).toEqual([name, print(parsed)]);
+      expect(cached.toValues()).toEqual(parsed.toValues());
+      let presetsText: string | undefined;
+      try {
+        presetsText = readFileSync(join(folder, 'presets.yaml'), 'utf8');
+      } catch {
+        presetsText = undefined;
+      }
+      if (presetsText !== undefined) expect(cachedPresets(files.presets, presetsText)).toEqual(parsePresetsYaml(presetsText, 'presets.yaml'));
+    }
+  });
+
+  test('an entry made from another text is not used: the text is parsed', () => {
+    const cache = tempDir();
+    const file = join(cache, 'values.json');
+    expect(PackDefaults.writeCache('a: 1\n', 'a.yaml', file)).toBe(true);
+    expect(PackDefaults.fromYaml('a: 2\n', 'a.yaml', file).toValues()).toEqual({ a: 2 });
+    expect(PackDefaults.fromYaml('a: 1\n', 'a.yaml', file).toValues()).toEqual({ a: 1 });
+    expect(cachedPresets(join(cache, 'missing.json'), 'presets: []\n')).toBeUndefined();
+  });
+});
