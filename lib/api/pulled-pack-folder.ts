@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { makeFolders } from '../common/file-system-error';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { isRecord, parseJson } from './json-shape';
 
@@ -30,7 +31,7 @@ export class PulledPackFolder {
 
   /** Writes the files and records them; returns the names whose content changed. */
   public write(files: ReadonlyMap<string, string>): string[] {
-    mkdirSync(this.dir, { recursive: true });
+    makeFolders(this.dir);
     const written = this.readMarker();
     const changed: string[] = [];
     for (const [name, content] of files) {

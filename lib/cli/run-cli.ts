@@ -22,6 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo, registry: Comma
     return argv.length === 0 ? CliExit.USAGE : CliExit.OK;
   }
   const found = registry.find(argv);
+  let json = false;
   try {
     if (!found) {
       const family = registry.startingWith(argv[0]);
@@ -29,6 +30,7 @@ export async function runCli(argv: readonly string[], io: CliIo, registry: Comma
       throw new UsageError(argv[0].startsWith('-') ? `unknown option '${argv[0]}' (options follow the command)` : `unknown command '${argv[0]}'`);
     }
     const args = registry.parse(found.command, found.rest);
+    json = args.values.json === true;
     if (args.values.help === true) {
       io.out(registry.commandUsage(found.command));
       return CliExit.OK;
@@ -44,7 +46,10 @@ export async function runCli(argv: readonly string[], io: CliIo, registry: Comma
     }
     const code = exitCodeFor(e);
     if (code !== undefined && (isValidationError(e) || e instanceof Error)) {
-      io.err((e as Error).message);
+      const message = (e as Error).message;
+      io.err(message);
+      // --json promises one JSON document on stdout, also when the run stops before it has findings.
+      if (json) io.out(JSON.stringify({ ok: false, error: { message, exitCode: code }, findings: [] }, null, 2));
       return code;
     }
     throw e;

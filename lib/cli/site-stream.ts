@@ -10,7 +10,7 @@ import { ProfileIdentityCheck } from '../palette/site-outcome';
 import { CliIo } from './cli-io';
 import { failsRun } from './findings-report';
 import { Progress } from './progress';
-import { CONTROL_LIMIT, CONTROL_STOP_WRITING, ErrorMessage, SiteMessage, WorkerMessage, WorkerTask } from './site-worker-protocol';
+import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP_WRITING, ErrorMessage, SiteMessage, WorkerMessage, WorkerTask, takeSite } from './site-worker-protocol';
 import { errorMessage } from './site-worker';
 import { defineTargets, expandTargets } from './targets';
 
@@ -59,7 +59,7 @@ export interface SiteStreamResult {
  * is built, rendered, checked and written into the run's temporary folder, then released, so
  * memory does not grow with the number of sites (sites defined with `app.defineSite`, and the
  * sites of site files). Many sites are shared out to a pool of worker threads, one per core;
- * every thread loads the same targets and renders every n-th site, and the main thread takes
+ * every thread loads the same targets and takes the next site not yet taken, and the main thread takes
  * the outcomes in site order, so the output is the same whatever the scheduling. One failing
  * finding anywhere and nothing is written; the output folder is swapped only at the end.
  */
@@ -73,7 +73,7 @@ export async function streamSites(args: readonly string[], io: CliIo, options: S
   const jobs = chooseJobs(total, options.jobs ?? jobsFromEnv(io.env));
   const strict = options.strict ?? false;
   const findings: Finding[] = app.appFindings();
-  const control = new Int32Array(new SharedArrayBuffer(8));
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   Atomics.store(control, CONTROL_LIMIT, total);
   const fail = () => Atomics.store(control, CONTROL_STOP_WRITING, 1);
   if (findings.some((f) => failsRun(f, strict))) fail();
@@ -161,8 +161,7 @@ export async function streamSites(args: readonly string[], io: CliIo, options: S
       );
     }
     // The main thread renders its own part, taking the workers' outcomes between its sites.
-    for (let index = 0; index < total; index += jobs) {
-      if (index >= Atomics.load(control, CONTROL_LIMIT)) break;
+    for (let index = takeSite(control, total); index !== undefined; index = takeSite(control, total)) {
       try {
         const outcome = app.renderSite(index, { files: run !== undefined && Atomics.load(control, CONTROL_STOP_WRITING) === 0 });
         const fileCount = run && outcome.files && Atomics.load(control, CONTROL_STOP_WRITING) === 0

@@ -20,12 +20,27 @@ export interface WorkerTask {
   readonly workers: number;
   /** How many sites the main thread found: a worker that finds another number stops (the programs are not deterministic). */
   readonly siteCount: number;
-  /** Int32Array view: [CONTROL_STOP_WRITING] is 1 once a site failed; [CONTROL_LIMIT] is the first site index not to render. */
+  /**
+   * Int32Array view: [CONTROL_STOP_WRITING] is 1 once a site failed; [CONTROL_LIMIT] is the first
+   * site index not to render; [CONTROL_NEXT] the next site index no thread has taken yet.
+   */
   readonly control: SharedArrayBuffer;
 }
 
 export const CONTROL_STOP_WRITING = 0;
 export const CONTROL_LIMIT = 1;
+export const CONTROL_NEXT = 2;
+export const CONTROL_SLOTS = 3;
+
+/**
+ * The next site for a thread to render, or undefined when none is left: threads take sites as
+ * they become free (a thread that started late or met slow sites takes fewer), and the main
+ * thread still reports them in site order.
+ */
+export function takeSite(control: Int32Array, total: number): number | undefined {
+  const index = Atomics.add(control, CONTROL_NEXT, 1);
+  return index < total && index < Atomics.load(control, CONTROL_LIMIT) ? index : undefined;
+}
 
 /** One site, rendered and checked (and written into the staging folder when `fileCount` is set). */
 export interface SiteMessage {

@@ -3,7 +3,7 @@ import { isValidationError } from '../common/errors';
 import { writeStagedSite } from '../palette/output-writer';
 import { PackCatalog } from '../palette/pack-catalog';
 import { PaletteApp } from '../palette/palette-app';
-import { CONTROL_LIMIT, CONTROL_STOP_WRITING, ErrorMessage, WorkerMessage, WorkerTask } from './site-worker-protocol';
+import { CONTROL_STOP_WRITING, ErrorMessage, takeSite, WorkerMessage, WorkerTask } from './site-worker-protocol';
 import { defineTargets } from './targets';
 
 /**
@@ -23,8 +23,8 @@ export function runWorker(task: WorkerTask, post: (message: WorkerMessage) => vo
       );
     }
     const createdDirs = new Set<string>();
-    for (index = task.worker; index < app.siteCount; index += task.workers) {
-      if (index >= Atomics.load(control, CONTROL_LIMIT)) break;
+    for (let next = takeSite(control, app.siteCount); next !== undefined; next = takeSite(control, app.siteCount)) {
+      index = next;
       const write = task.staging !== undefined && Atomics.load(control, CONTROL_STOP_WRITING) === 0;
       const outcome = app.renderSite(index, { files: write });
       const fileCount = outcome.files && task.staging !== undefined && Atomics.load(control, CONTROL_STOP_WRITING) === 0

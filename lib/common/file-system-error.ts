@@ -1,3 +1,5 @@
+import { mkdirSync, statSync } from 'fs';
+import { dirname, resolve } from 'path';
 import { ValidationError } from './errors';
 
 /** What each filesystem error code means for the person running the command, and the fix. */
@@ -45,5 +47,33 @@ export function onPath<T>(path: string, doing: string, op: () => T): T {
     return op();
   } catch (e) {
     throw fileSystemError(e, path, doing);
+  }
+}
+
+/**
+ * Creates a folder and its missing parents, one level at a time, each failure one line naming
+ * the path (see onPath). Not `mkdirSync(path, { recursive: true })`: on Node 20 that never
+ * returns for a path under a pseudo-filesystem that refuses new entries (`/proc/x`).
+ */
+export function makeFolders(path: string, doing = 'create the folder'): void {
+  const missing: string[] = [];
+  for (let p = resolve(path); ; p = dirname(p)) {
+    try {
+      statSync(p);
+      break;
+    } catch (e) {
+      if (fileSystemErrorCode(e) !== 'ENOENT') break; // mkdir below reports it
+    }
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const dir of missing.reverse()) {
+    onPath(dir, doing, () => {
+      try {
+        mkdirSync(dir);
+      } catch (e) {
+        if (fileSystemErrorCode(e) !== 'EEXIST') throw e;
+      }
+    });
   }
 }

@@ -3,7 +3,7 @@ import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readd
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'path';
 import { threadId } from 'worker_threads';
 import { ValidationError } from '../common/errors';
-import { fileSystemErrorCode, onPath } from '../common/file-system-error';
+import { fileSystemErrorCode, makeFolders, onPath } from '../common/file-system-error';
 import { cleanupOnExit } from './exit-cleanup';
 import { isProcessAlive, OutputLock, OutputLockOptions } from './output-lock';
 import { markerText, OUTPUT_MARKER_FILE, siteFolderState } from './output-marker';
@@ -302,7 +302,7 @@ function ensureFolder(path: string): boolean {
     });
   }
   if (existed) return false;
-  onPath(path, 'create the output folder', () => mkdirSync(path, { recursive: true }));
+  makeFolders(path, 'create the output folder');
   return true;
 }
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'path';
 import type { ErrorObject } from 'ajv';
 import { Composer, CST, Document, isAlias, isCollection, isNode, isPair, isScalar, Lexer, Node, Parser } from 'yaml';
 import { isValidationError, ValidationError } from '../common/errors';
+import { SettingPositions } from '../common/yaml-setting-position';
 import { readCaCertificateFiles } from './ca-certificate-files';
 import { validateSiteSchema } from './site-schema-validator';
 import { VmoSiteProps } from '../model/site-props';
@@ -48,24 +49,104 @@ function describe(e: ErrorObject): string {
       return `is not a known setting: ${near ? `did you mean '${near}'? ` : ''}the settings here are ${known.join(', ')}`;
     }
     case 'required':
-      return 'is required';
+      return `is required${hint(e.parentSchema, (e.params as { missingProperty: string }).missingProperty)}`;
     case 'enum':
-      return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}, not ${shown(e.data)}`;
+    case 'type': {
+      const type = String((e.params as { type: string }).type);
+      const how = TYPE_EXAMPLES[type];
+      return `must be ${TYPE_WORDS[type] ?? type}, not ${shown(e.data)}: write ${how ? how(example(e.parentSchema)) : `a ${type}`}`;
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const { comparison, limit } = e.params as { comparison: string; limit: number };
+      return `must be ${comparison} ${limit}, not ${shown(e.data)}${hint(e.parentSchema)}`;
+    }
+    case 'pattern': {
+      const { pattern } = e.params as { pattern: string };
+      const fallback = settingSchema(e.parentSchema)?.default;
+      const sample = example(e.parentSchema) ?? (typeof fallback === 'string' && new RegExp(pattern).test(fallback) ? fallback : undefined);
+      return `${shown(e.data)} does not have the form ${pattern}${sample ? `: write e.g. ${sample}` : ''}${hint(e.parentSchema)}`;
+    }
+    case 'minLength':
+      return `must not be empty${hint(e.parentSchema)}`;
     default:
-      return e.message ?? 'is invalid';
+      return `${e.message ?? 'is invalid'}${hint(e.parentSchema)}`;
   }
 }
 
-/** Validates plain data as a site description; throws one line per problem, naming `source` and the path. */
-export function validateSiteData(data: unknown, source: string): VmoSiteProps {
+const TYPE_WORDS: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', object: 'a mapping of settings', array: 'a list' };
+/** The `if` of a schema as words: `mode is "bgp"`. */
+function condition(schema: unknown): string | undefined {
+  const properties = (schema as { if?: { properties?: Record<string, { const?: unknown }> } } | undefined)?.if?.properties ?? {};
+  const keys = Object.keys(properties).filter((k) => properties[k].const !== undefined);
+  if (!keys.length) return undefined;
+  return `${keys.map((k) => `${k} is ${JSON.stringify(properties[k].const)}`).join(' and ')}: add it, or change ${keys.join(' and ')}`;
+}
+
+/** What the file wrote, short: a value of hundreds of characters is cut, with its length. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= 40 ? text : `${text.slice(0, 36)}…" (${typeof value === 'string' ? `${value.length} characters` : 'cut'})`;
+}
+
+/** How to write a value of each type, given the setting's example when the schema has one. */
+const TYPE_EXAMPLES: Record<string, (example: string | undefined) => string> = {
+  integer: (e) => `digits without quotes, e.g. ${e ?? 10}`,
+  number: (e) => `digits without quotes, e.g. ${e ?? 1.5}`,
+  string: (e) => `the text, in quotes if it could read as a number or true/false, e.g. ${e !== undefined ? `'${e}'` : "'0644'"}`,
+  boolean: () => 'true or false, without quotes',
+  object: () => "'key: value' lines indented below the setting",
+  array: () => "a list, e.g. [a, b] or '- a' lines below the setting",
+};
+
+/** The schema's example of a setting, as it would be written in the file. */
+function example(schema: unknown, property?: string): string | undefined {
+  const s = settingSchema(schema, property);
+  const value = s?.examples?.[0] ?? (typeof s?.default === 'number' || typeof s?.default === 'boolean' ? s.default : undefined);
+  return value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** ` (what the setting is)`: the start of the schema's description, for the fix; kept short. */
+function hint(schema: unknown, property?: string): string {
+  const description = settingSchema(schema, property)?.description;
+  if (!description) return '';
+  let first = description.split(/(?<=\.)\s/)[0].replace(/\.$/, '');
+  if (first.length > 90) first = first.split(/ \(|; |: /)[0];
+  return first.length <= 90 ? ` (${first})` : '';
+}
+
+function settingSchema(schema: unknown, property?: string): { description?: string; examples?: unknown[]; default?: unknown } | undefined {
+  const s = schema as { properties?: Record<string, unknown> } | undefined;
+  return (property === undefined ? s : s?.properties?.[property]) as { description?: string; examples?: unknown[]; default?: unknown } | undefined;
+}
+
+/**
+ * Validates plain data as a site description; throws one line per problem, naming `source` and
+ * the setting, and with `text` (the YAML it was read from) the line and column.
+ */
+export function validateSiteData(data: unknown, source: string, text?: string): VmoSiteProps {
   // The schema compiled ahead of time (npm run schema): ajv's compile costs about 0.15 s per start.
   const validate = validateSiteSchema;
   if (!validate(data)) {
     const seen = new Set<string>();
-    const lines = (validate.errors ?? [])
+    const errors = validate.errors ?? [];
+    // A setting required only with another one (the schema's if/then): say which, e.g. "when mode is "bgp"".
+    const conditions = new Map(errors.filter((e) => e.keyword === 'if').map((e) => [e.instancePath, condition(e.parentSchema)]));
+    const problems = errors
       .filter((e) => e.keyword !== 'if')
-      .map((e) => `${source}: ${errorPath(e)} ${describe(e)}`)
-      .filter((l) => !seen.has(l) && (seen.add(l), true));
+      .map((e) => {
+        const when = e.schemaPath.includes('/then/') ? conditions.get(e.instancePath) : undefined;
+        return { path: errorPath(e), problem: `${describe(e)}${when ? ` when ${when}` : ''}` };
+      })
+      .filter(({ path, problem }) => !seen.has(`${path} ${problem}`) && (seen.add(`${path} ${problem}`), true));
+    const positions = text !== undefined ? new SettingPositions(text) : undefined;
+    const lines = problems.map(({ path, problem }, i) => {
+      const at = i < MAX_SCHEMA_ERRORS && path !== '(top level)' ? positions?.of(path) : undefined;
+      return `${source}${at ? `:${at.line}:${at.column}` : ''}: ${path} ${problem}`;
+    });
     const shown = lines.slice(0, MAX_SCHEMA_ERRORS);
     if (lines.length > shown.length) shown.push(`${source}: ... and ${lines.length - shown.length} more problems of the same kind`);
     throw new ValidationError(shown.join('\n'));
@@ -97,7 +178,7 @@ export const MAX_SITE_ALIAS_COPIES = 10_000;
 
 /** Parses a site YAML text strictly and validates it against the schema; every problem is one line. */
 export function parseSiteYaml(text: string, source: string): VmoSiteProps {
-  return validateSiteData(readSiteYaml(text, source), source);
+  return validateSiteData(readSiteYaml(text, source), source, text);
 }
 
 /** Reads and validates a site YAML file, and the CA certificate files it names (relative to it). */

@@ -47,6 +47,16 @@ describe('palette-vmo command line', () => {
     expect(r.out).toMatch(/^site cli-lab: 0 error\(s\)$/m);
   });
 
+  test('validate -q prints only what fails the run: nothing for a good site, the failing site and its errors for a broken one', async () => {
+    const good = await cli(['validate', '-q', writeSite(tempDir(), 'cli-lab')]);
+    expect([good.code, good.out, good.err]).toEqual([0, '', '']);
+    const bad = await cli(['validate', '-q', writeSite(tempDir(), 'cli-bad', `${GOOD.replace('name: cli-lab', 'name: cli-bad')}vmVlans: "10-100"\n`)]);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/^site cli-bad: \d error\(s\)$/m);
+    expect(bad.out).toMatch(/error\s+VLAN-002/);
+    expect(bad.out).not.toMatch(/warning/);
+  });
+
   test('fails: validate explains a broken site and exits 1', async () => {
     const r = await cli(['validate', writeSite(tempDir(), 'cli-lab', `${GOOD}vmVlans: "10-100"\n`)]);
     expect(r.code).toBe(1);
@@ -65,7 +75,22 @@ describe('palette-vmo command line', () => {
     const path = writeSite(tempDir(), 'cli-lab', GOOD.replace('vlan: 10,', 'vlan: ten,'));
     const r = await cli(['synth', path, '-o', tempDir()]);
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe(`${path}: network.mgmt.vlan must be integer`);
+    expect(r.err.trim()).toBe(`${path}:4:11: network.mgmt.vlan must be a whole number, not "ten": write digits without quotes, e.g. 10`);
+  });
+
+  test.each([['validate'], ['synth']])('fails: %s --json reports a site file it cannot load as JSON on stdout (ok false, the one line), exit 1', async (command) => {
+    const path = writeSite(tempDir(), 'cli-lab', GOOD.replace('vlan: 10,', 'vlan: ten,'));
+    const out = tempDir();
+    const r = await cli([command, '--json', path, ...(command === 'synth' ? ['-o', out] : [])]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as Record<string, unknown>;
+    expect(report).toEqual({
+      ok: false,
+      error: { message: `${path}:4:11: network.mgmt.vlan must be a whole number, not "ten": write digits without quotes, e.g. 10`, exitCode: 1 },
+      findings: [],
+    });
+    expect(r.err.trim()).toBe(report.error && (report.error as { message: string }).message);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   test('--json: every finding with its file, setting and line for CI annotations', async () => {
@@ -181,6 +206,12 @@ describe('palette-vmo command line', () => {
     expect(r.err.trim()).toBe(`${join(dir, 'outfile')}: is a file, not a folder: choose an output folder (-o) that is a folder or does not exist yet`);
     expect(readdirSync(dir)).toEqual(['outfile']);
   });
+
+  test('fails: -o under a filesystem that refuses new folders (/proc) is one line, at once (Node 20\'s recursive mkdir never returns there)', async () => {
+    const r = await cli(['synth', writeSite(tempDir(), 'cli-lab'), '-o', '/proc/palette-vmo-out/dist']);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toMatch(/^\/proc\/palette-vmo-out: cannot create the output folder: .*\[ENOENT\]$/);
+  }, 20_000);
 
   test('synth removes the output of a site whose file was removed or renamed', async () => {
     const sites = tempDir();

@@ -170,19 +170,19 @@ const REPRODUCERS: Reproducer[] = [
     id: 'r5 profileNamePrefix of 250 characters (D10: ENAMETOOLONG at write): refused by the schema',
     file: 'r5-long-profile-prefix.yaml',
     stage: load,
-    expected: { error: { message: /^profileNamePrefix must match pattern "\^\[A-Za-z0-9\]\[A-Za-z0-9\._-\]\{0,63\}\$"$/ } },
+    expected: { error: { at: '20:1', message: /^profileNamePrefix "x+…" \(250 characters\) does not have the form \^\[A-Za-z0-9\]\[A-Za-z0-9\._-\]\{0,63\}\$: write e\.g\. VMO-RA \(The first part of every profile name\)$/ } },
   },
   {
     id: 'r5b site name of 256 characters (D8): refused by the schema',
     file: 'r5b-long-site-name.yaml',
     stage: load,
-    expected: { error: { message: /^name must match pattern "\^\[a-z0-9\]\(\[a-z0-9-\]\{0,61\}\[a-z0-9\]\)\?\$"$/ } },
+    expected: { error: { at: '5:1', message: /^name "a+("|…" \(\d+ characters\)) does not have the form \^\[a-z0-9\]\(\[a-z0-9-\]\{0,61\}\[a-z0-9\]\)\?\$: write e\.g\. lab-east/ } },
   },
   {
     id: 'r5c site name of 64 characters (D8): refused by the schema (63 at most)',
     file: 'r5c-site-name-64.yaml',
     stage: load,
-    expected: { error: { message: /^name must match pattern "\^\[a-z0-9\]\(\[a-z0-9-\]\{0,61\}\[a-z0-9\]\)\?\$"$/ } },
+    expected: { error: { at: '5:1', message: /^name "a+("|…" \(\d+ characters\)) does not have the form \^\[a-z0-9\]\(\[a-z0-9-\]\{0,61\}\[a-z0-9\]\)\?\$: write e\.g\. lab-east/ } },
   },
   {
     id: 'r6 maxPodsPerNode 300 (D8): a NET-004 warning at the setting, no construct error',
@@ -208,7 +208,7 @@ const REPRODUCERS: Reproducer[] = [
     id: 'r8 mode bgp without a bgp block (D6): refused by the schema',
     file: 'r8-bgp-without-bgp.yaml',
     stage: load,
-    expected: { error: { message: /^loadBalancer\.bgp is required$/ } },
+    expected: { error: { at: '20:1', message: /^loadBalancer\.bgp is required when mode is "bgp": add it, or change mode$/ } },
   },
   {
     id: 'r9 vmVlans with blanks and variables on (D12): the variable default is normalised and passes its regex',
@@ -244,7 +244,7 @@ const REPRODUCERS: Reproducer[] = [
     id: 'r12 deviceSizeGiB 1e21 (D13.1): refused by the schema',
     file: 'r12-device-size-1e21.yaml',
     stage: load,
-    expected: { error: { message: /^storage\.portworx\.deviceSizeGiB must be <= 1048576$/ } },
+    expected: { error: { at: '20:24', message: /^storage\.portworx\.deviceSizeGiB must be <= 1048576, not 1e\+21 \(The size of the FlashArray LUN each worker contributes, GiB/ } },
   },
 ];
 

@@ -42,18 +42,18 @@ describe('site files', () => {
 
   test('fails: a schema violation gives one line naming file and path', () => {
     const msg = error(() => parseSiteYaml(VALID.replace('layout: four-nic', 'layout: three-nic'), 'sites/lab.yaml'));
-    expect(msg).toBe('sites/lab.yaml: network.layout must be one of "four-nic", "two-nic", "two-nic-vm-on-data-vlan"');
+    expect(msg).toBe('sites/lab.yaml:3:3: network.layout must be one of "four-nic", "two-nic", "two-nic-vm-on-data-vlan", not "three-nic"');
   });
 
   test('fails: an unknown setting names its path', () => {
     const msg = error(() => parseSiteYaml(VALID + 'storage:\n  portworx:\n    sanTyp: FC\n', 'x.yaml'));
     expect(msg).toBe(
-      "x.yaml: storage.portworx.sanTyp is not a known setting: did you mean 'sanType'? the settings here are version, sanType, deviceSizeGiB, replication, maxStorageNodes, flashArrays, preferRemoteNodeOnly",
+      "x.yaml:8:5: storage.portworx.sanTyp is not a known setting: did you mean 'sanType'? the settings here are version, sanType, deviceSizeGiB, replication, maxStorageNodes, flashArrays, preferRemoteNodeOnly",
     );
   });
 
   test('fails: an unknown top-level key gets a suggestion, and thousands of mistakes stay a short message', () => {
-    expect(error(() => parseSiteYaml(VALID + 'vmVlan: "21-100"\n', 'v.yaml'))).toContain("v.yaml: vmVlan is not a known setting: did you mean 'vmVlans'?");
+    expect(error(() => parseSiteYaml(VALID + 'vmVlan: "21-100"\n', 'v.yaml'))).toContain("v.yaml:6:1: vmVlan is not a known setting: did you mean 'vmVlans'?");
     const many = VALID + Array.from({ length: 500 }, (_, i) => `junk${i}: 1`).join('\n') + '\n';
     const lines = error(() => parseSiteYaml(many, 'm.yaml')).split('\n');
     expect(lines).toHaveLength(21);
@@ -62,7 +62,18 @@ describe('site files', () => {
 
   test('fails: a wrong type and a missing field each name their path', () => {
     const msg = error(() => parseSiteYaml('name: lab\nnodes: { workers: five }\nnetwork: { layout: two-nic, mgmt: { vlan: 10, cidr: 172.16.0.0/22 } }\n', 'y.yaml'));
-    expect(msg.split('\n').sort()).toEqual(['y.yaml: network.data is required', 'y.yaml: nodes.workers must be integer']);
+    expect(msg.split('\n').sort()).toEqual([
+      'y.yaml:3:1: network.data is required (The end-user access (data) network: the default gateway and the MetalLB addresses)',
+      'y.yaml:2:10: nodes.workers must be a whole number, not "five": write digits without quotes, e.g. 5',
+    ].sort());
+  });
+
+  test('fails: a number out of range, a name of the wrong form and a wrong choice name the line, what was written and what to write', () => {
+    const text = 'name: Lab_1\nnodes:\n  workers: 0\nstorage: { backend: ceph }\nnetwork: { layout: two-nic, mgmt: { vlan: 10, cidr: 172.16.0.0/22 }, data: { vlan: 20, cidr: 10.0.0.0/24 } }\n';
+    const lines = error(() => parseSiteYaml(text, 'z.yaml')).split('\n');
+    expect(lines).toContain('z.yaml:1:1: name "Lab_1" does not have the form ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$: write e.g. lab-east (The site\'s name: it names the output folder `dist/<name>/`)');
+    expect(lines).toContain('z.yaml:3:3: nodes.workers must be >= 1, not 0 (Worker nodes (RA: "We recommend a minimum worker pool of 5 nodes"))');
+    expect(lines).toContain('z.yaml:4:12: storage.backend must be one of "portworx", "longhorn", "rook-ceph", not "ceph"');
   });
 
   test('fails: an unreadable file names it', () => {

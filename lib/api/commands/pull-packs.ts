@@ -72,6 +72,7 @@ export async function pullPacks(options: PullPacksOptions): Promise<ExitCode> {
       const changed = folder.write(files);
       output.out(`${pack.name} ${pack.version}: ${changed.length ? `wrote ${changed.join(', ')}` : 'unchanged'} in ${folder.dir}`);
     }
+    if (plans.length) output.out(`next: give the catalog to the sites: palette-vmo synth ... --pack-catalog ${options.outDir}, or 'packCatalog: <path from the site file>' in each site file`);
     return ExitCode.OK;
   });
 }

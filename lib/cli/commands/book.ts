@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
+import { makeFolders } from '../../common/file-system-error';
 import { dirname } from 'path';
 import { CommandOutput } from '../../api/commands/command-output';
 import { ExitCode, exitCodeFor } from '../../api/exit-code';
@@ -51,7 +52,7 @@ export function book(options: BookOptions, output: CommandOutput): ExitCode {
     if (options.outFile === undefined) {
       text.replace(/\n$/, '').split('\n').forEach(output.out);
     } else {
-      mkdirSync(dirname(options.outFile), { recursive: true });
+      makeFolders(dirname(options.outFile));
       writeFileSync(options.outFile, text);
       output.out(`wrote ${options.outFile}`);
     }

@@ -15,6 +15,7 @@ export const VALIDATE_COMMAND: CliCommand = {
   options: [
     { name: 'strict', type: 'boolean', description: 'warnings fail too (exit 1)' },
     { name: 'json', type: 'boolean', description: 'print the findings as JSON on stdout (file, setting, line for CI annotations)' },
+    { name: 'quiet', short: 'q', type: 'boolean', description: 'print no progress, and only the sites and findings that fail the run' },
     { name: 'remote', type: 'boolean', description: 'also validate the profiles against Palette (see below)' },
     PACK_CATALOG_OPTION,
     JOBS_OPTION,
@@ -31,11 +32,16 @@ export const VALIDATE_COMMAND: CliCommand = {
       return withClient(args, io, (client) => validateRemote({ client, inputs, registryMap: registryMap(args), output: { out: io.out, err: io.err } }));
     }
     const jobs = jobsOption(args, VALIDATE_COMMAND);
-    const [{ streamSites }, { findingsJson, findingsText }] = await Promise.all([import('../site-stream'), import('../findings-report')]);
-    const run = await streamSites(args.positionals, io, { write: false, strict, ...(jobs !== undefined ? { jobs } : {}), packCatalog: stringOption(args, 'pack-catalog') });
+    const quiet = flag(args, 'quiet') || io.env.PALETTE_VMO_QUIET === '1';
+    const [{ streamSites }, { failsRun, findingsJson, findingsText }] = await Promise.all([import('../site-stream'), import('../findings-report')]);
+    const run = await streamSites(args.positionals, io, { write: false, strict, quiet, ...(jobs !== undefined ? { jobs } : {}), packCatalog: stringOption(args, 'pack-catalog') });
     if (flag(args, 'json')) {
       const findings = findingsJson(run.findings, run.siteSources, strict, process.cwd());
       io.out(JSON.stringify({ ok: !run.failed, strict, sites: run.sites, findings }, null, 2));
+    } else if (quiet) {
+      const failing = run.findings.filter((f) => failsRun(f, strict));
+      const sites = run.sites.filter((s) => failing.some((f) => f.location.startsWith(`site ${s}:`)));
+      if (failing.length) for (const line of findingsText(sites, failing, strict)) io.out(line);
     } else {
       for (const line of findingsText(run.sites, run.findings, strict)) io.out(line);
     }
