@@ -6,7 +6,7 @@ import { Finding, FindingTexts, isBlocking } from '../palette/finding';
 import { OutputResult, OutputRun, writeStagedSite } from '../palette/output-writer';
 import { PackCatalog } from '../palette/pack-catalog';
 import { duplicateSiteName, PaletteApp } from '../palette/palette-app';
-import { ProfileIdentityCheck } from '../palette/site-outcome';
+import { keptSiteFindings, ProfileIdentityCheck } from '../palette/site-outcome';
 import { CliIo } from './cli-io';
 import { failsRun } from './findings-report';
 import { Progress } from './progress';
@@ -176,6 +176,8 @@ export async function streamSites(args: readonly string[], io: CliIo, options: S
     await Promise.all(finished);
     drain();
     if (error) throw errorFrom(error);
+    // PAL-007 also against the site folders earlier runs left in the output folder beside this run's.
+    if (run && !findings.some((f) => failsRun(f, strict)) && !crossSite.some(isBlocking)) crossSite.push(...keptSiteFindings(outdir, run.keptSites(), identity));
     findings.push(...crossSite);
     const failed = findings.some((f) => failsRun(f, strict));
     const output = run && !failed ? run.commit() : undefined;

@@ -212,6 +212,17 @@ export class OutputRun {
     }
   }
 
+  /** Marked site folders of the output folder that this run neither writes nor removes: they stay beside its sites. */
+  public keptSites(): string[] {
+    const pruned = new Set(this.toPrune());
+    const out: string[] = [];
+    for (const name of readdirSync(this.outdir).sort()) {
+      if (name.startsWith('.') || this.sites.includes(name) || pruned.has(name)) continue;
+      if (siteFolderState(join(this.outdir, name)).kind === 'marked') out.push(name);
+    }
+    return out;
+  }
+
   /** Marked site folders this run does not write whose definition is gone (or every one, with pruneAll). */
   private toPrune(): string[] {
     const out: string[] = [];

@@ -9,7 +9,7 @@ import { ISiteRegistry, PaletteSite, profileFileText, SiteFiles, validationFindi
 import { ProfileLayer } from './profile-layer';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001 } from './rule-validation';
-import { ProfileIdentityCheck, profileContentHash, SiteOutcome } from './site-outcome';
+import { keptSiteFindings, ProfileIdentityCheck, profileContentHash, SiteOutcome } from './site-outcome';
 
 export interface PaletteAppProps {
   /** Where sites are written, one folder each. @default 'dist' */
@@ -226,6 +226,9 @@ export class PaletteApp extends App implements IPackCatalogScope, ISiteRegistry 
       findings.push(...crossSite);
       if (blocked) throw new SynthError(findings);
       run ??= OutputRun.begin(this.outdir, { ...output, pruneAll: this.replaceAll });
+      // PAL-007 also against the site folders earlier runs left in the output folder beside these.
+      const kept = keptSiteFindings(this.outdir, run.keptSites(), identity);
+      if (kept.length) throw new SynthError([...findings, ...kept]);
       const written = run.commit();
       const notable = findings.filter((f) => f.level === 'warning' && f.suppressedReason === undefined);
       if (notable.length && !quiet) process.stderr.write(formatFindings(notable) + '\n');

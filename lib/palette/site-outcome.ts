@@ -1,4 +1,6 @@
 import { createHash } from 'crypto';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { PAL_007 } from './checks/pal-007-profile-identity';
 import { Finding } from './finding';
 import { SiteFiles } from './palette-site';
@@ -38,6 +40,29 @@ export function profileContentHash(profileText: string): string {
 export class ProfileIdentityCheck {
   private readonly byKey = new Map<string, { site: string; hash: string }>();
 
+  /**
+   * The findings of the sites added so far against a site an earlier run wrote into the same
+   * output folder, which this run keeps (see keptSiteFindings): once imported, both are in
+   * Palette side by side.
+   */
+  public againstKept(kept: string, profiles: readonly ProfileIdentity[]): Finding[] {
+    const out: Finding[] = [];
+    for (const p of profiles) {
+      const known = this.byKey.get(`${p.name}@${p.version}`);
+      if (!known || known.hash === p.contentHash) continue;
+      out.push({
+        ruleId: PAL_007.id,
+        level: 'error',
+        location: `site ${known.site}: profile ${p.name}`,
+        source: PAL_007.source,
+        message:
+          `site ${known.site} writes profile ${p.name} version ${p.version} with other content than site ${kept}, which an earlier run wrote into this output folder, ` +
+          `and Palette keeps one content per name and version: use profile variables for what differs, put the site name in the profile name, give each site its own version, or write the runs to different output folders`,
+      });
+    }
+    return out;
+  }
+
   /** The findings of one more site against the sites added before it. */
   public add(site: string, profiles: readonly ProfileIdentity[]): Finding[] {
     const out: Finding[] = [];
@@ -60,4 +85,37 @@ export class ProfileIdentityCheck {
     }
     return out;
   }
+}
+
+/**
+ * PAL-007 against the site folders an earlier run wrote into `outdir` and this run keeps
+ * (`OutputRun.keptSites`): each kept folder's `profiles/*.json`, by name, version and hash.
+ */
+export function keptSiteFindings(outdir: string, keptSites: readonly string[], identity: ProfileIdentityCheck): Finding[] {
+  const out: Finding[] = [];
+  for (const site of keptSites) out.push(...identity.againstKept(site, writtenProfiles(join(outdir, site, 'profiles'))));
+  return out;
+}
+
+/** The profiles a site folder holds; a file that cannot be read or parsed is not a profile (the writer wrote it whole). */
+function writtenProfiles(folder: string): ProfileIdentity[] {
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  const out: ProfileIdentity[] = [];
+  for (const f of files) {
+    try {
+      const text = readFileSync(join(folder, f), 'utf8');
+      const json = JSON.parse(text) as { metadata?: { name?: unknown }; spec?: { version?: unknown } };
+      if (typeof json.metadata?.name === 'string' && typeof json.spec?.version === 'string') {
+        out.push({ name: json.metadata.name, version: json.spec.version, contentHash: profileContentHash(text) });
+      }
+    } catch {
+      // not a profile this check can read
+    }
+  }
+  return out;
 }

@@ -44,6 +44,7 @@ describe('pullPacks', () => {
       `kubernetes 1.32.4: wrote values.yaml, schema.yaml in ${join(out, 'kubernetes/1.32.4')}`,
       `cni-cilium-oss 1.17.4: wrote values.yaml, presets.yaml in ${join(out, 'cni-cilium-oss/1.17.4')}`,
       `lb-metallb-helm 0.15.2: wrote values.yaml in ${join(out, 'lb-metallb-helm/0.15.2')}`,
+      `next: give the catalog to the sites: palette-vmo synth ... --pack-catalog ${out}, or 'packCatalog: <path from the site file>' in each site file`,
     ]);
     expect(h.fake.requestsTo('GET', `/v1/packs/cni-cilium-oss/registries/${PUBLIC_REPO.uid}`)[0].query).toEqual({ cloudType: 'maas', layer: 'cni' });
     expect(h.fake.requestsTo('GET', '/v1/registries/metadata')).toHaveLength(1);

@@ -213,6 +213,24 @@ describe('palette-vmo command line', () => {
     expect(r.err.trim()).toMatch(/^\/proc\/palette-vmo-out: cannot create the output folder: .*\[ENOENT\]$/);
   }, 20_000);
 
+  test('fails: PAL-007 also across runs: a site whose profile name and version an earlier run wrote into the output folder with other content, nothing written', async () => {
+    const shared = (name: string, vlans: string) => `${GOOD.replace('name: cli-lab', `name: ${name}\nprofileNamePrefix: VMO-shared`)}vmVlans: "${vlans}"\n`;
+    const out = tempDir();
+    const east = writeSite(tempDir(), 'east', shared('east', '21-100'));
+    expect((await cli(['synth', '-q', east, '-o', out])).code).toBe(0);
+    const west = writeSite(tempDir(), 'west', shared('west', '200-300'));
+
+    const r = await cli(['synth', '-q', west, '-o', out]);
+
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/error\s+PAL-007\s+site west: profile VMO-shared-Full\s+site west writes profile VMO-shared-Full version 1\.7\.0 with other content than site east, which an earlier run wrote into this output folder/);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['east']);
+    // Writing east again is no conflict (its own folder); --prune (the run's sites are all the sites) removes east instead.
+    expect((await cli(['synth', '-q', east, '-o', out])).code).toBe(0);
+    expect((await cli(['synth', '-q', '--prune', west, '-o', out])).code).toBe(0);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual(['west']);
+  });
+
   test('synth removes the output of a site whose file was removed or renamed', async () => {
     const sites = tempDir();
     const out = join(tempDir(), 'dist');
