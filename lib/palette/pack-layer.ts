@@ -12,7 +12,7 @@ import { ProfileVariable } from './profile-variable';
 import { RenderedDefaults, YamlMap } from './rendered';
 import type { PackSchema } from './pack-schema';
 import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, ValueNode, Values } from './values';
-import { OUTPUT_DOCUMENT_OPTIONS, printDocument, UnquotedReference, vouchForText } from './yaml-format';
+import { dataKey, OUTPUT_DOCUMENT_OPTIONS, printDocument, UnquotedReference, vouchForText } from './yaml-format';
 
 export interface PackLayerProps extends ProfileLayerProps {
   /** The registered pack name, e.g. `cni-cilium-oss`. */
@@ -123,28 +123,18 @@ export class PackLayer extends ProfileLayer {
 
   protected renderLayer(variables: VariableCollector): LayerOutput {
     const onVariable = (v: ProfileVariable) => variables.add(v);
-    const doc = this.baseDocument();
-    if (this.installPriority !== undefined || this.namespace !== undefined) ensurePackFirst(doc);
-    for (const preset of this.enabledPresets) {
-      for (const path of preset.remove ?? []) deleteIn(doc, splitValuePath(path));
-      if (preset.add) mergeIn(doc, [], resolveValues(preset.add, onVariable) as PlainValue);
-    }
-    for (const o of this.overrides) mergeIn(doc, [], resolveValues(o, onVariable) as PlainValue);
-    if (this.namespace !== undefined) doc.setIn(['pack', 'namespace'], this.namespace);
-    if (this.installPriority !== undefined) {
-      doc.setIn(['pack', 'spectrocloud.com/install-priority'], String(this.installPriority));
-    }
-    for (const edit of this.pathEdits) {
-      if (edit.remove) deleteIn(doc, edit.keys);
-      else mergeIn(doc, edit.keys, resolveValues(edit.value, onVariable) ?? null);
-    }
-    const empty = !isMap(doc.contents) || doc.contents.items.length === 0;
-    const printed = empty ? { text: '', vouched: true } : printDocument(doc);
-    const body = printed.text.replace(/\n$/, '');
-    const header = this.presetHeader();
-    const values = [header, body].filter((s) => s !== '').join('\n');
-    // The header is one comment line: what PAL-004 would parse is the body it vouched for.
-    if (printed.vouched && !header.includes('\n') && (header === '' || header.startsWith('#'))) vouchForText(values);
+    // Every variable is resolved (and collected) first, in the order the values use them.
+    const recipe: ValuesRecipe = {
+      presets: this.enabledPresets.map((p) => ({ remove: p.remove ?? [], ...(p.add ? { add: resolveValues(p.add, onVariable) as PlainValue } : {}) })),
+      overrides: this.overrides.map((o) => resolveValues(o, onVariable) as PlainValue),
+      ...(this.namespace !== undefined ? { namespace: this.namespace } : {}),
+      ...(this.installPriority !== undefined ? { installPriority: this.installPriority } : {}),
+      edits: this.pathEdits.map((e) => (e.remove ? { keys: e.keys, remove: true } : { keys: e.keys, value: resolveValues(e.value, onVariable) ?? null })),
+      header: this.presetHeader(),
+    };
+    // A fleet's sites write most layers alike: the same defaults and recipe print the same values, once.
+    const { values, vouched, data } = renderedValuesCache(this.defaults).getOrSet(dataKey(recipe), () => this.printValues(recipe));
+    if (vouched) vouchForText(values);
     const { manifests, objects } = this.renderManifests();
     return {
       pack: {
@@ -157,7 +147,7 @@ export class PackLayer extends ProfileLayer {
         registry: { metadata: this.registry.toJson() },
         ...(manifests.length ? { manifests } : {}),
       },
-      values: empty ? {} : writtenValues(values, doc),
+      values: data,
       objects,
       ...(this.defaults ? { defaults: renderedDefaults(this.defaults, this.catalogEntry?.schema) } : {}),
     };
@@ -183,6 +173,31 @@ export class PackLayer extends ProfileLayer {
     return presetHeader([...chosen.values()].sort((a, b) => rank(a.group) - rank(b.group)));
   }
 
+  /** The values text of a recipe on the layer's defaults, and its data as written. */
+  private printValues(recipe: ValuesRecipe): RenderedValues {
+    const doc = this.baseDocument();
+    if (recipe.installPriority !== undefined || recipe.namespace !== undefined) ensurePackFirst(doc);
+    for (const preset of recipe.presets) {
+      for (const path of preset.remove) deleteIn(doc, splitValuePath(path));
+      if (preset.add !== undefined) mergeIn(doc, [], preset.add);
+    }
+    for (const o of recipe.overrides) mergeIn(doc, [], o);
+    if (recipe.namespace !== undefined) doc.setIn(['pack', 'namespace'], recipe.namespace);
+    if (recipe.installPriority !== undefined) doc.setIn(['pack', 'spectrocloud.com/install-priority'], String(recipe.installPriority));
+    for (const edit of recipe.edits) {
+      if ('value' in edit) mergeIn(doc, edit.keys, edit.value);
+      else deleteIn(doc, edit.keys);
+    }
+    const empty = !isMap(doc.contents) || doc.contents.items.length === 0;
+    const printed = empty ? { text: '', vouched: true } : printDocument(doc);
+    const body = printed.text.replace(/\n$/, '');
+    const { header } = recipe;
+    const values = [header, body].filter((s) => s !== '').join('\n');
+    // The header is one comment line: what PAL-004 would parse is the body it vouched for.
+    const vouched = printed.vouched && !header.includes('\n') && (header === '' || header.startsWith('#'));
+    return { values, vouched, data: empty ? {} : writtenValues(values, doc) };
+  }
+
   /** The defaults as a fresh document of the output schema (comments kept), or an empty one. */
   private baseDocument(): Document {
     const doc = new Document(new YAMLMap(), OUTPUT_DOCUMENT_OPTIONS);
@@ -195,6 +210,37 @@ export class PackLayer extends ProfileLayer {
     return doc;
   }
 }
+
+/** Everything a layer's values are made of, its variables resolved: with the defaults, it decides the text. */
+interface ValuesRecipe {
+  readonly presets: readonly { readonly remove: readonly string[]; readonly add?: PlainValue }[];
+  readonly overrides: readonly PlainValue[];
+  readonly namespace?: string;
+  readonly installPriority?: number;
+  readonly edits: readonly ({ readonly keys: readonly string[]; readonly remove: true } | { readonly keys: readonly string[]; readonly value: PlainValue })[];
+  readonly header: string;
+}
+
+interface RenderedValues {
+  readonly values: string;
+  /** The walk that printed it found it strict and alike in YAML 1.1 and 1.2 (see printDocument). */
+  readonly vouched: boolean;
+  readonly data: YamlMap;
+}
+
+/** Values printed per defaults (a pack version of the catalog, or none), by recipe. */
+function renderedValuesCache(defaults: PackDefaults | undefined): LruCache<string, RenderedValues> {
+  const owner: object = defaults ?? NO_DEFAULTS;
+  let cache = renderedValuesCaches.get(owner);
+  if (!cache) {
+    cache = new LruCache(64);
+    renderedValuesCaches.set(owner, cache);
+  }
+  return cache;
+}
+
+const NO_DEFAULTS = {};
+const renderedValuesCaches = new WeakMap<object, LruCache<string, RenderedValues>>();
 
 /** The defaults a layer was built on; their data is made when first read (the review file, PAL-009), once per pack version. */
 function renderedDefaults(defaults: PackDefaults, schema: PackSchema | undefined): RenderedDefaults {

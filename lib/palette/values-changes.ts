@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
+import { LruCache } from './text-memo';
 import { isPlainObject, PlainValue } from './values';
 import { documentToYaml, OUTPUT_DOCUMENT_OPTIONS, UnquotedReference, UnquotedReferenceAt } from './yaml-format';
 
@@ -90,8 +91,22 @@ export interface ValuesChangesSubject {
   readonly unquoted?: readonly UnquotedReferenceAt[];
 }
 
-/** Renders the changes as the `<pack>.changes.yaml` document described above. */
+/**
+ * Renders the changes as the `<pack>.changes.yaml` document described above. The same changes
+ * (most layers of a fleet's sites) are printed once per subject.
+ */
 export function renderValuesChanges(changes: ValuesChanges, subject: ValuesChangesSubject): string {
+  let bySubject = renderedChanges.get(changes);
+  if (!bySubject) {
+    bySubject = new LruCache(8);
+    renderedChanges.set(changes, bySubject);
+  }
+  return bySubject.getOrSet(JSON.stringify(subject), () => printValuesChanges(changes, subject));
+}
+
+const renderedChanges = new WeakMap<ValuesChanges, LruCache<string, string>>();
+
+function printValuesChanges(changes: ValuesChanges, subject: ValuesChangesSubject): string {
   const doc = new Document(new YAMLMap(), OUTPUT_DOCUMENT_OPTIONS);
   const changed = new YAMLMap();
   for (const c of changes.changes) {

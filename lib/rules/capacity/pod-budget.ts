@@ -85,7 +85,8 @@ export function maxPodsOf(site: VmoSiteModel): number {
 
 /** `15,062`: thousands separated, as the RA writes them. */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  // As toLocaleString('en-US') writes it, without loading the locale data (a sixtieth of a second at every start).
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** `8 nodes x 250 pods = 2,000; overhead 8 x 10 + 58 = 138; 1,862 pods left for VMs and workloads`. */
