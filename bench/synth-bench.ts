@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: fleet-scale synthesis against an honest floor, measured in one run.
  *
- *   npm run bench                      100 and 1,000 sites, 3 repeats each (about 10 minutes on 2 cores)
- *   npm run bench -- --full            also 10,000 sites (the issue's last line; about 30 more minutes)
+ *   npm run bench                      100 and 1,000 sites, 3 repeats each (about 3 minutes on 2 cores)
+ *   npm run bench -- --full            also 10,000 sites, the pool only (the issue's last line; about 5 more minutes)
  *   npm run bench -- --sites 100,1000 --repeats 5 --dir /dev/shm --jobs 2
  *
  * What it measures, each in a fresh `node` process running the compiled command line (`npm run

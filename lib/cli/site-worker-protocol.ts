@@ -1,5 +1,4 @@
-import type { Finding } from '../palette/finding';
-import type { ProfileIdentity } from '../palette/site-outcome';
+import type { SiteOutcome } from '../palette/site-outcome';
 
 /**
  * What the threads of a streaming run tell each other. Every thread loads the same targets,
@@ -43,13 +42,8 @@ export function takeSite(control: Int32Array, total: number): number | undefined
 }
 
 /** One site, rendered and checked (and written into the staging folder when `fileCount` is set). */
-export interface SiteMessage {
+export interface SiteMessage extends Omit<SiteOutcome, 'files'> {
   readonly kind: 'site';
-  readonly index: number;
-  readonly name: string;
-  readonly path: string;
-  readonly findings: readonly Finding[];
-  readonly profiles: readonly ProfileIdentity[];
   /** Files written into the staging folder, marker included; undefined when not written. */
   readonly fileCount?: number;
 }
