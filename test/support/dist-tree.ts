@@ -144,8 +144,10 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | undefined 
 export function parseStrictYaml(text: string): ParsedYaml {
   const documents: YamlDocument[] = [];
   const errors: string[] = [];
-  const strict = parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: false });
-  const loose11 = parseAllDocuments(text, { version: '1.1', customTags: yaml11Tags, prettyErrors: false });
+  // logLevel error: a typed reference written unquoted ({{.spectro.var.x}}) reads as a map with a map key before
+  // Palette substitutes it, and yaml would warn on stderr for each one when making plain objects of it.
+  const strict = parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: false, logLevel: 'error' });
+  const loose11 = parseAllDocuments(text, { version: '1.1', customTags: yaml11Tags, prettyErrors: false, logLevel: 'error' });
   const docs = Array.isArray(strict) ? strict : [];
   const docs11 = Array.isArray(loose11) ? loose11 : [];
   docs.forEach((doc, index) => {
