@@ -50,7 +50,10 @@ export function addTarget(app: PaletteApp, target: string, options: AddTargetOpt
   }
   if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);
   const twin = path.endsWith('.ts') ? compiledTwin(target, path) : undefined;
-  if (path.endsWith('.ts') && twin === undefined) registerTypeScript(target);
+  if (path.endsWith('.ts') && twin === undefined) {
+    registerTypeScript(target);
+    preferCompiledLibrary(target);
+  }
   const mod = require(twin ?? path) as unknown;
   // `export default function`, `export function build`, or CommonJS `module.exports = function`.
   const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
@@ -78,6 +81,33 @@ function compiledTwin(target: string, path: string): string | undefined {
     throw new ValidationError(`${target}: its compiled form ${relative(process.cwd(), twin)} is older than the program: run npm run build`);
   }
   return twin;
+}
+
+let compiledLibraryPreferred = false;
+
+/**
+ * When the command line runs compiled (build/) and a TypeScript program of your own imports this
+ * package's sources (`../lib`, as the README's example does in this repository), the compiled
+ * twins are loaded instead: one copy of the library, so the program's sites are the command
+ * line's sites. A twin older than its source is refused (run npm run build).
+ */
+function preferCompiledLibrary(target: string): void {
+  if (compiledLibraryPreferred || !__filename.endsWith('.js')) return;
+  compiledLibraryPreferred = true;
+  const root = packageRoot();
+  const sources = ['lib', 'imports'].map((d) => join(root, d) + sep);
+  const moduleApi = require('module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+  const resolveFilename = moduleApi._resolveFilename;
+  moduleApi._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]): string {
+    const resolved = resolveFilename.call(this, request, ...rest);
+    if (!resolved.endsWith('.ts') || !sources.some((s) => resolved.startsWith(s))) return resolved;
+    const twin = join(root, 'build', relative(root, resolved)).replace(/\.ts$/, '.js');
+    if (!existsSync(twin)) return resolved;
+    if (statSync(twin).mtimeMs < statSync(resolved).mtimeMs) {
+      throw new ValidationError(`${target}: it imports ${relative(process.cwd(), resolved)}, whose compiled form is older: run npm run build`);
+    }
+    return twin;
+  };
 }
 
 function registerTypeScript(target: string): void {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { REPO_ROOT } from '../helpers';
 
@@ -63,4 +63,19 @@ describe('the npm package', () => {
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { sites: string[] }).sites).toEqual(['example-minimal']);
   }, 30_000);
+
+  test("the README's app example, as a TypeScript program of your own beside apps/, runs with the compiled command line (one copy of the library)", () => {
+    const example = /## Writing a site[\s\S]*?```ts\n([\s\S]*?)```/.exec(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'))?.[1];
+    expect(example).toContain("from '../lib'");
+    const dir = mkdtempSync(join(REPO_ROOT, '.readme-app-'));
+    try {
+      writeFileSync(join(dir, 'lab.ts'), example as string);
+      const r = spawnSync(process.execPath, [join(REPO_ROOT, 'build', 'bin', 'palette-vmo.js'), 'validate', '--json', join(dir, 'lab.ts')], { cwd: REPO_ROOT, encoding: 'utf8' });
+      expect(r.stderr).not.toMatch(/outside every site/);
+      expect(r.status).toBe(0);
+      expect((JSON.parse(r.stdout) as { sites: string[] }).sites).toEqual(['lab-east']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
