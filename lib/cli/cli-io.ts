@@ -15,6 +15,11 @@ export interface CliIo {
 
 /** The process's own streams and environment. */
 export function processIo(): CliIo {
+  // Output piped into a program that stopped reading (`| head`): stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   let statusShown = false;
   const clearStatus = () => {
     if (statusShown) process.stderr.write('\r\x1b[K');

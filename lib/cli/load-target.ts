@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'fs';
 import { isAbsolute, join, relative, resolve, sep } from 'path';
-import { ValidationError } from '../common/errors';
+import { isValidationError, ValidationError } from '../common/errors';
 import { PaletteApp } from '../palette/palette-app';
 import { loadSiteFile } from '../site/site-file';
 import { VmoSite } from '../site/vmo-site';
@@ -54,14 +54,45 @@ export function addTarget(app: PaletteApp, target: string, options: AddTargetOpt
     registerTypeScript(target);
     preferCompiledLibrary(target);
   }
-  const mod = require(twin ?? path) as unknown;
+  const mod = programStep(target, path, () => require(twin ?? path) as unknown);
   // `export default function`, `export function build`, or CommonJS `module.exports = function`.
   const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
   const build = typeof exported.default === 'function' ? exported.default : typeof exported.build === 'function' ? exported.build : typeof mod === 'function' ? mod : undefined;
   if (!build) {
     throw new ValidationError(`${target}: an app program exports a function that adds sites to the app it is given: export default function (app: PaletteApp) { new VmoSite(app, ...) }`);
   }
-  (build as AppBuilder)(app);
+  programStep(target, path, () => (build as AppBuilder)(app));
+}
+
+/**
+ * Runs an app program's code (loading it, or its function): a ValidationError of the library
+ * passes through; anything the program throws (its own mistake, a TypeScript syntax error) is
+ * one line naming the program and, where the stack shows it, the line in it. PALETTE_VMO_DEBUG=1
+ * keeps the original error and its stack.
+ */
+function programStep<T>(target: string, path: string, step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    if (isValidationError(e) || process.env.PALETTE_VMO_DEBUG === '1') throw e;
+    // tsx (esbuild) reports a syntax error as `Transform failed with 1 error:` and `<file>:<l>:<c>: ERROR: <text>` lines.
+    const lines = (e instanceof Error ? e.message : String(e)).split('\n');
+    const syntax = lines.find((l) => l.includes(': ERROR: '));
+    const message = syntax !== undefined ? `syntax error: ${syntax.slice(syntax.indexOf(': ERROR: ') + ': ERROR: '.length)}` : lines.find((l) => l.trim() !== '') ?? 'an error';
+    const frame = e instanceof Error ? programFrame(e.stack, path) : undefined;
+    throw new ValidationError(`${target}${frame ?? ''}: the app program failed: ${message.trim()} (PALETTE_VMO_DEBUG=1 shows the stack)`);
+  }
+}
+
+/** `:line:column` of the first stack frame in the program's own file (its compiled twin's lines are not the source's). */
+function programFrame(stack: string | undefined, path: string): string | undefined {
+  for (const line of (stack ?? '').split('\n')) {
+    const at = line.indexOf(path + ':');
+    if (at < 0) continue;
+    const m = /^:(\d+):(\d+)/.exec(line.slice(at + path.length));
+    if (m) return `:${m[1]}:${m[2]}`;
+  }
+  return undefined;
 }
 
 /**

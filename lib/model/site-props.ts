@@ -39,6 +39,7 @@ export interface VmoSiteProps {
   /**
    * The VLANs VMs may use on br0 (the VMO layer's `allowedVlans`): ids and ranges, e.g. `21-100` or `100,200-210`.
    * @default "21-100"
+   * @examples ["21-100"]
    */
   readonly vmVlans?: string;
   /** The MetalLB layer: address pools and how they are announced. */

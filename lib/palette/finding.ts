@@ -28,7 +28,7 @@ export interface Rule<T> {
   readonly description: string;
   /** Where the requirement comes from (a RA section, a seed, a doc). */
   readonly source: string;
-  /** False for rules no site may turn off (secrets in the output). @default true */
+  /** False for rules no site may turn off: secrets in the output, and input that cannot work (malformed or contradictory). @default true */
   readonly suppressible?: boolean;
   /**
    * Whether the subject has what the rule checks (e.g. the MAAS rules: a site with `maas`);
@@ -88,7 +88,7 @@ export function suppressionRuleProblem(ruleId: string, known: readonly RuleInfo[
     const ids = [...new Set(known.map((r) => r.id))].sort();
     return `'${ruleId}' names no rule of this site: ${near.length ? `did you mean ${near.join(' or ')}?` : `use the id a finding shows, one of ${ids.join(', ')}`}`;
   }
-  if (rule.suppressible === false) return `${ruleId} cannot be suppressed (${rule.description}): fix the output instead`;
+  if (rule.suppressible === false) return `${ruleId} cannot be suppressed (${rule.description}): fix the site instead`;
   return undefined;
 }
 

@@ -57,7 +57,7 @@ export class ProfileIdentityCheck {
         source: PAL_007.source,
         message:
           `site ${known.site} writes profile ${p.name} version ${p.version} with other content than site ${kept}, which an earlier run wrote into this output folder, ` +
-          `and Palette keeps one content per name and version: use profile variables for what differs, put the site name in the profile name, give each site its own version, or write the runs to different output folders`,
+          `and Palette keeps one content per name and version: use profile variables for what differs, put the site name in the profile name (profileNamePrefix), give each site its own version (profileVersion), or write the runs to different output folders`,
       });
     }
     return out;
@@ -79,7 +79,7 @@ export class ProfileIdentityCheck {
           source: PAL_007.source,
           message:
             `sites ${known.site} and ${site} both write profile ${p.name} version ${p.version} with different content, ` +
-            `and Palette keeps one content per name and version: use profile variables for what differs, put the site name in the profile name, or give each site its own version`,
+            `and Palette keeps one content per name and version: use profile variables for what differs, put the site name in the profile name (profileNamePrefix), or give each site its own version (profileVersion)`,
         });
       }
     }

@@ -70,8 +70,10 @@ function describe(e: ErrorObject): string {
       const sample = example(e.parentSchema) ?? (typeof fallback === 'string' && new RegExp(pattern).test(fallback) ? fallback : undefined);
       return `${shown(e.data)} does not have the form ${pattern}${sample ? `: write e.g. ${sample}` : ''}${hint(e.parentSchema)}`;
     }
-    case 'minLength':
-      return `must not be empty${hint(e.parentSchema)}`;
+    case 'minLength': {
+      const { limit } = e.params as { limit: number };
+      return `${limit <= 1 ? 'must not be empty' : `must be at least ${limit} characters, not ${shown(e.data)}`}${hint(e.parentSchema)}`;
+    }
     default:
       return `${e.message ?? 'is invalid'}${hint(e.parentSchema)}`;
   }

@@ -198,6 +198,43 @@ describe('palette-vmo command line', () => {
     expect(r.err.trim()).toBe(`${b}: name 'same' is already the name of another site of this run: each site needs its own name (it names the output folder)`);
   });
 
+  test('fails: a synth stopped by one site shows what fails the run, and with -q nothing else (no other site\'s warnings)', async () => {
+    const dir = tempDir();
+    writeSite(dir, 'good', siteText('good'));
+    writeSite(dir, 'bad', `${siteText('bad')}vmVlans: "10-100"\n`);
+    const loud = await cli(['synth', dir, '-o', tempDir()]);
+    const quiet = await cli(['synth', '-q', dir, '-o', tempDir()]);
+    for (const r of [loud, quiet]) {
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^site bad: \d error\(s\)/m);
+      expect(r.err).toMatch(/error\s+VLAN-002/);
+      expect(r.err).not.toMatch(/^site good:/m);
+    }
+    expect(loud.err).toMatch(/warning\s+PAL-008/);
+    expect(quiet.err).not.toMatch(/warning|info/);
+  });
+
+  test('fails: an app program that throws is one line naming the program, its line and the message; no stack', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'boom.js'), "module.exports = () => {\n  throw new Error('boom in user app');\n};\n");
+    const r = await cli(['validate', join(dir, 'boom.js')]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`${join(dir, 'boom.js')}:2:9: the app program failed: boom in user app (PALETTE_VMO_DEBUG=1 shows the stack)`);
+  });
+
+  test('fails: book -o onto a folder is one line with the filesystem error, exit 1', async () => {
+    const dir = tempDir();
+    const r = await cli(['book', writeSite(tempDir(), 'cli-lab'), '-o', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`${dir}: cannot write the site book: a folder is where a file should be: move the folder away [EISDIR]`);
+  });
+
+  test('output piped into a program that stops reading (| head -1) ends quietly, no EPIPE stack', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${join(ROOT, 'build', 'bin', 'palette-vmo.js')}" book "${join(ROOT, 'sites', 'two-nic.yaml')}" | head -1`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('# Site book: two-nic\n');
+    expect(r.stderr).toBe('');
+  }, 30_000);
+
   test('fails: -o is a file: one line naming it, nothing left behind', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'outfile'), 'x\n');

@@ -146,7 +146,7 @@ describe('SEC-001 no secret in the output (every site, whatever built it)', () =
     expect(findings[0].message).not.toContain('ZZSECRET');
     const suppressed = build(true);
     expect(validationError(() => suppressed.render()).message).toBe(
-      'SEC-001 cannot be suppressed (no secret value (license key, API token, password, private key) is written to any output file; secrets are sensitive profile variables without default): fix the output instead',
+      'SEC-001 cannot be suppressed (no secret value (license key, API token, password, private key) is written to any output file; secrets are sensitive profile variables without default): fix the site instead',
     );
   });
 });

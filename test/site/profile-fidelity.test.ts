@@ -385,7 +385,7 @@ describe('PAL-007 profile identity across sites', () => {
     const messages = synthTwo(a, b);
     expect(messages).toContain(
       'sites site-a and site-b both write profile VMO-RA-Infra-MaaS-PureFlashArray version 1.7.0 with different content, and Palette keeps one content per name and version: ' +
-        'use profile variables for what differs, put the site name in the profile name, or give each site its own version',
+        'use profile variables for what differs, put the site name in the profile name (profileNamePrefix), or give each site its own version (profileVersion)',
     );
     expect(messages.every((m) => m.startsWith('sites site-a and site-b both write profile VMO-RA-'))).toBe(true);
   });

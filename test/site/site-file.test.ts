@@ -60,6 +60,13 @@ describe('site files', () => {
     expect(lines[20]).toBe('m.yaml: ... and 480 more problems of the same kind');
   });
 
+  test('fails: a suppression reason shorter than 10 characters says so; vmVlans as a number shows a VLAN list to write', () => {
+    const short = error(() => parseSiteYaml(`${VALID}suppressions: [{ ruleId: PAL-008, reason: short }]\n`, 's.yaml'));
+    expect(short).toMatch(/^s\.yaml:6:\d+: suppressions\.0\.reason must be at least 10 characters, not "short"/);
+    const vlans = error(() => parseSiteYaml(`${VALID}vmVlans: 30\n`, 'v.yaml'));
+    expect(vlans).toBe("v.yaml:6:1: vmVlans must be text, not 30: write the text, in quotes if it could read as a number or true/false, e.g. '21-100'");
+  });
+
   test('fails: a wrong type and a missing field each name their path', () => {
     const msg = error(() => parseSiteYaml('name: lab\nnodes: { workers: five }\nnetwork: { layout: two-nic, mgmt: { vlan: 10, cidr: 172.16.0.0/22 } }\n', 'y.yaml'));
     expect(msg.split('\n').sort()).toEqual([
@@ -108,8 +115,12 @@ describe('suppressions of a site file', () => {
     expect(message).not.toContain('\n');
   });
 
+  test.each(['NET-001', 'NET-002', 'NET-005', 'VLAN-001', 'DEP-006', 'DEP-007', 'CAP-004'])('fails: %s (input that cannot work) cannot be suppressed', (id) => {
+    expect(error(() => parseSiteYaml(withSuppressions(id), 'sites/lab.yaml'))).toMatch(new RegExp(`^sites/lab\\.yaml: suppressions\\[0\\]\\.ruleId ${id} cannot be suppressed \\(.*\\): fix the site instead$`));
+  });
+
   test('fails: a rule that cannot be suppressed is refused on load, naming the file and the setting', () => {
-    expect(error(() => parseSiteYaml(withSuppressions('SEC-001'), 'sites/lab.yaml'))).toMatch(/^sites\/lab\.yaml: suppressions\[0\]\.ruleId SEC-001 cannot be suppressed \(.*\): fix the output instead$/);
+    expect(error(() => parseSiteYaml(withSuppressions('SEC-001'), 'sites/lab.yaml'))).toMatch(/^sites\/lab\.yaml: suppressions\[0\]\.ruleId SEC-001 cannot be suppressed \(.*\): fix the site instead$/);
   });
 
   test('the ids a site file may name are the rules a VmoSite runs', () => {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'fs';
-import { makeFolders } from '../../common/file-system-error';
+import { makeFolders, onPath } from '../../common/file-system-error';
 import { dirname } from 'path';
 import { CommandOutput } from '../../api/commands/command-output';
 import { ExitCode, exitCodeFor } from '../../api/exit-code';
@@ -53,7 +53,8 @@ export function book(options: BookOptions, output: CommandOutput): ExitCode {
       text.replace(/\n$/, '').split('\n').forEach(output.out);
     } else {
       makeFolders(dirname(options.outFile));
-      writeFileSync(options.outFile, text);
+      const outFile = options.outFile;
+      onPath(outFile, 'write the site book', () => writeFileSync(outFile, text as string));
       output.out(`wrote ${options.outFile}`);
     }
     return ExitCode.OK;

@@ -4,7 +4,6 @@ import { onPath } from '../../common/file-system-error';
 import { CliCommand, flag, JOBS_OPTION, jobsOption, PACK_CATALOG_OPTION, stringOption, UsageError } from '../cli-command';
 import { CliIo } from '../cli-io';
 import { CliExit } from '../exit-codes';
-import { isBlocking } from '../../palette/finding';
 import type { SiteStreamResult } from '../site-stream';
 
 /**
@@ -54,7 +53,7 @@ export const SYNTH_COMMAND: CliCommand = {
     });
     const written = run.output;
     if (run.failed || !written) {
-      await report(run, io, strict, json, { written: false });
+      await report(run, io, strict, json, { written: false }, quiet);
       if (!json) io.err(`nothing was written; ${relative(process.cwd(), resolve(outdir)) || '.'}/ is unchanged`);
       return CliExit.FAILED;
     }
@@ -86,24 +85,25 @@ function usage(): UsageError {
 }
 
 /** Warnings (and errors) as tables on stderr, or everything as one JSON document on stdout. */
-async function report(run: SiteStreamResult, io: CliIo, strict: boolean, json: boolean, written: Record<string, unknown>): Promise<void> {
+async function report(run: SiteStreamResult, io: CliIo, strict: boolean, json: boolean, written: Record<string, unknown>, quiet = false): Promise<void> {
   const { failsRun, findingsJson, findingsText, warningSummary } = await import('../findings-report');
   if (json) {
     const findings = findingsJson(run.findings, run.siteSources, strict, process.cwd());
     io.out(JSON.stringify({ ok: written.written === true, strict, sites: run.sites, ...written, findings }, null, 2));
     return;
   }
-  // A run stopped by errors shows everything; otherwise (written, or only --strict warnings failed) what needs attention.
-  const shown = run.findings.some(isBlocking) ? run.findings : run.findings.filter((f) => f.level !== 'info' && f.suppressedReason === undefined);
-  if (!shown.length) return;
-  if (!run.failed && !shown.some((f) => failsRun(f, strict))) {
-    // Written: each distinct warning once (checks.json of each site has them all).
-    for (const line of warningSummary(shown)) io.err(line);
+  const notable = run.findings.filter((f) => f.level !== 'info' && f.suppressedReason === undefined);
+  const failing = run.findings.filter((f) => failsRun(f, strict));
+  if (failing.length) {
+    // Stopped: what fails the run, site by site; then (unless --quiet) the other warnings, each distinct one once.
+    const withFindings = new Set(failing.map((f) => /^site ([^:]+):/.exec(f.location)?.[1]));
+    for (const line of findingsText(run.sites.filter((s) => withFindings.has(s)), failing, strict)) io.err(line);
+    const others = notable.filter((f) => !failsRun(f, strict));
+    if (!quiet && others.length) for (const line of warningSummary(others)) io.err(line);
     return;
   }
-  const withFindings = new Set(shown.map((f) => /^site ([^:]+):/.exec(f.location)?.[1]));
-  const names = run.sites.filter((s) => withFindings.has(s));
-  for (const line of findingsText(names, shown, strict)) io.err(line);
+  // Written: each distinct warning once (checks.json of each site has them all).
+  if (notable.length) for (const line of warningSummary(notable)) io.err(line);
 }
 
 /**

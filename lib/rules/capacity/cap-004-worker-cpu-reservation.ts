@@ -13,6 +13,8 @@ import { VmoSiteModel } from '../site-model';
 export const CAP_004: Rule<VmoSiteModel> = {
   id: 'CAP-004',
   level: FindingLevel.ERROR,
+  // A site that breaks it cannot work (malformed or contradictory input): no suppression lets it through.
+  suppressible: false,
   description: 'the CPUs reserved on workers for the OS, containerd and kubelet exist on the workers and leave at least one CPU for pods and VMs',
   source: 'seed 002 (RA rev 1.7), Ubuntu layer "cores 0–7 by default" and "Hardware resources" (minimum 8 cores)',
   check(site) {

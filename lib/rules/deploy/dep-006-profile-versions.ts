@@ -17,6 +17,8 @@ export const STRICT_SEMVER = new RegExp(`^${NUMBER}\\.${NUMBER}\\.${NUMBER}(-${P
 export const DEP_006: Rule<VmoSiteModel> = {
   id: 'DEP-006',
   level: FindingLevel.ERROR,
+  // A site that breaks it cannot work (malformed or contradictory input): no suppression lets it through.
+  suppressible: false,
   description: 'every profile version is strict SemVer major.minor.patch[-prerelease] (no leading zeros, no build metadata)',
   source: 'deploy.md §5 "Profile versions" (librarium version-cluster-profile.md)',
   check(site) {

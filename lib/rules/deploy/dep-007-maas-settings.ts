@@ -38,6 +38,8 @@ export function ianaTimeZoneProblem(zone: string): string | undefined {
 export const DEP_007: Rule<VmoSiteModel> = {
   id: 'DEP-007',
   level: FindingLevel.ERROR,
+  // A site that breaks it cannot work (malformed or contradictory input): no suppression lets it through.
+  suppressible: false,
   description: 'the MAAS settings are well formed: DNS domain, IANA time zone, five-field cron schedules, OpenSSH public keys, unique pool names, non-empty names',
   source: 'deploy.md §1.1 (terraform-provider-spectrocloud resource_cluster_maas.go: validateTimezone, the cloud_config and machine_pool schemas)',
   appliesTo: hasMaas,

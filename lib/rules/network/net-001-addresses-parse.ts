@@ -32,6 +32,8 @@ function checkAddress(out: RuleViolation[], label: string, location: string, tex
 export const NET_001: Rule<VmoSiteModel> = {
   id: 'NET-001',
   level: FindingLevel.ERROR,
+  // A site that breaks it cannot work (malformed or contradictory input): no suppression lets it through.
+  suppressible: false,
   description: 'every CIDR, address, range and gateway parses as IPv4; the host bits of a CIDR are zero',
   source: 'rules-catalog.md (no RA section: a malformed address breaks every layer that uses it)',
   check(site) {

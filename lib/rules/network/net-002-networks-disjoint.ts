@@ -11,6 +11,8 @@ import { blocksOf, poolEntries, siteSubnets } from './site-networks';
 export const NET_002: Rule<VmoSiteModel> = {
   id: 'NET-002',
   level: FindingLevel.ERROR,
+  // A site that breaks it cannot work (malformed or contradictory input): no suppression lets it through.
+  suppressible: false,
   description: 'pod CIDR, service CIDR, PXE, mgmt and data subnets are pairwise disjoint; MetalLB pools overlap none of them but the data subnet',
   source: 'seed 002 (RA rev 1.7), "Network configuration" network table',
   check(site) {

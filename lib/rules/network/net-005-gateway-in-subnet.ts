@@ -6,6 +6,8 @@ import { describeRange, ipv4ToString, parseIpv4Address, parseIpv4Cidr } from '..
 export const NET_005: Rule<VmoSiteModel> = {
   id: 'NET-005',
   level: FindingLevel.ERROR,
+  // A site that breaks it cannot work (malformed or contradictory input): no suppression lets it through.
+  suppressible: false,
   description: 'each gateway lies inside its subnet and is not the network or broadcast address',
   source: 'rules-catalog.md (seed 002 network table gives the data gateway 10.20.30.1 inside its subnet)',
   check(site) {

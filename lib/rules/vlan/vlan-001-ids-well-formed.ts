@@ -15,6 +15,8 @@ const isVlanId = (n: unknown): boolean => typeof n === 'number' && Number.isInte
 export const VLAN_001: Rule<VmoSiteModel> = {
   id: 'VLAN-001',
   level: FindingLevel.ERROR,
+  // A site that breaks it cannot work (malformed or contradictory input): no suppression lets it through.
+  suppressible: false,
   description: 'VLAN ids are integers 1..4094; VLAN lists are well-formed ("21-100", "1,10,20,21-100"); networks on one bond use distinct VLANs',
   source: 'rules-catalog.md (IEEE 802.1Q id range; VMO vlanFiltering list syntax, seed 001 VMO layer)',
   check(site) {
