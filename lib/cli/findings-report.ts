@@ -88,12 +88,26 @@ export interface FindingJson {
   readonly suppressedReason?: string;
 }
 
+/** Where a finding is written: its site, the file that defines the site, the setting and, in a site file, its line. */
+function findingPlace(f: Finding, siteSources: ReadonlyMap<string, string>) {
+  const { site, where } = splitLocation(f);
+  const file = site !== undefined ? siteSources.get(site) : undefined;
+  const setting = isSettingPath(where) ? where : undefined;
+  const position = file && setting && /^\.ya?ml$/.test(extname(file)) ? settingPosition(file, setting) : undefined;
+  return { site, file, setting, position };
+}
+
+/** The findings with ` (file:line:column)` after each message whose setting a site file writes, for the text tables. */
+export function withFilePositions(findings: readonly Finding[], siteSources: ReadonlyMap<string, string>, cwd: string): Finding[] {
+  return findings.map((f) => {
+    const { file, position } = findingPlace(f, siteSources);
+    return file && position ? { ...f, message: `${f.message} (${relative(cwd, file)}:${position.line}:${position.column})` } : f;
+  });
+}
+
 export function findingsJson(findings: readonly Finding[], siteSources: ReadonlyMap<string, string>, strict: boolean, cwd: string): FindingJson[] {
   return findings.map((f) => {
-    const { site, where } = splitLocation(f);
-    const file = site !== undefined ? siteSources.get(site) : undefined;
-    const setting = isSettingPath(where) ? where : undefined;
-    const position = file && setting && /^\.ya?ml$/.test(extname(file)) ? settingPosition(file, setting) : undefined;
+    const { site, file, setting, position } = findingPlace(f, siteSources);
     return {
       ruleId: f.ruleId,
       level: f.level,

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'fs';
 import { join, resolve } from 'path';
-import { ValidationError } from '../common/errors';
+import { isValidationError, ValidationError } from '../common/errors';
 import { onPath } from '../common/file-system-error';
 import { PaletteApp } from '../palette/palette-app';
 import { addTarget, isTargetFile } from './load-target';
@@ -61,9 +61,17 @@ export function addTargets(app: PaletteApp, targets: readonly string[]): Map<str
 export function defineTargets(app: PaletteApp, targets: readonly string[]): string[] {
   const sources: string[] = [];
   const fileSiteNames = new Set<string>();
+  // Every file's mistakes at once: a file that cannot be loaded does not hide the next one's.
+  const problems: string[] = [];
   for (const target of targets) {
-    addTarget(app, target, { defer: true, fileSiteNames });
+    try {
+      addTarget(app, target, { defer: true, fileSiteNames });
+    } catch (e) {
+      if (!isValidationError(e)) throw e;
+      problems.push(e.message);
+    }
     while (sources.length < app.siteCount) sources.push(resolve(target));
   }
+  if (problems.length) throw new ValidationError(problems.join('\n'));
   return sources;
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { join, relative, resolve } from 'path';
 import { tempDirs } from '../helpers';
 import { cli, GOOD, siteText, writeSite } from './cli-harness';
 
@@ -58,8 +58,11 @@ describe('palette-vmo command line', () => {
   });
 
   test('fails: validate explains a broken site and exits 1', async () => {
-    const r = await cli(['validate', writeSite(tempDir(), 'cli-lab', `${GOOD}vmVlans: "10-100"\n`)]);
+    const path = writeSite(tempDir(), 'cli-lab', `${GOOD}vmVlans: "10-100"\n`);
+    const r = await cli(['validate', path]);
     expect(r.code).toBe(1);
+    // The text table names the file, line and column of the setting, as --json does.
+    expect(r.out).toContain(`(${relative(process.cwd(), path)}:8:1)`);
     expect(r.out).toMatch(/^site cli-lab: \d error\(s\)$/m);
     expect(r.out).toMatch(/error\s+VLAN-002\s+site cli-lab: vmVlans\s+.*\b10\b/);
   });
@@ -212,6 +215,20 @@ describe('palette-vmo command line', () => {
     }
     expect(loud.err).toMatch(/warning\s+PAL-008/);
     expect(quiet.err).not.toMatch(/warning|info/);
+  });
+
+  test('fails: validate reports every file it cannot load, not only the first, exit 1', async () => {
+    const dir = tempDir();
+    const broken = writeSite(dir, 'broken', 'name: broken\nnetwork: [\n');
+    const typo = writeSite(dir, 'typo', GOOD.replace('name: cli-lab', 'name: typo').replace('profiles:', 'profile:'));
+    const wrongType = writeSite(dir, 'wrong', GOOD.replace('name: cli-lab', 'name: wrong').replace('vlan: 10,', 'vlan: ten,'));
+    const r = await cli(['validate', broken, typo, wrongType]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^${broken}:\\d+:\\d+: not valid YAML`)),
+      expect.stringMatching(new RegExp(`^${typo}:\\d+:1: profile is not a known setting: did you mean 'profiles'\\?`)),
+      expect.stringMatching(new RegExp(`^${wrongType}:4:11: network\\.mgmt\\.vlan must be a whole number`)),
+    ]);
   });
 
   test('fails: an app program that throws is one line naming the program, its line and the message; no stack', async () => {

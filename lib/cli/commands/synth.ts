@@ -86,7 +86,7 @@ function usage(): UsageError {
 
 /** Warnings (and errors) as tables on stderr, or everything as one JSON document on stdout. */
 async function report(run: SiteStreamResult, io: CliIo, strict: boolean, json: boolean, written: Record<string, unknown>, quiet = false): Promise<void> {
-  const { failsRun, findingsJson, findingsText, warningSummary } = await import('../findings-report');
+  const { failsRun, findingsJson, findingsText, warningSummary, withFilePositions } = await import('../findings-report');
   if (json) {
     const findings = findingsJson(run.findings, run.siteSources, strict, process.cwd());
     io.out(JSON.stringify({ ok: written.written === true, strict, sites: run.sites, ...written, findings }, null, 2));
@@ -97,7 +97,8 @@ async function report(run: SiteStreamResult, io: CliIo, strict: boolean, json: b
   if (failing.length) {
     // Stopped: what fails the run, site by site; then (unless --quiet) the other warnings, each distinct one once.
     const withFindings = new Set(failing.map((f) => /^site ([^:]+):/.exec(f.location)?.[1]));
-    for (const line of findingsText(run.sites.filter((s) => withFindings.has(s)), failing, strict)) io.err(line);
+    const placed = withFilePositions(failing, run.siteSources, process.cwd());
+    for (const line of findingsText(run.sites.filter((s) => withFindings.has(s)), placed, strict)) io.err(line);
     const others = notable.filter((f) => !failsRun(f, strict));
     if (!quiet && others.length) for (const line of warningSummary(others)) io.err(line);
     return;

@@ -33,17 +33,17 @@ export const VALIDATE_COMMAND: CliCommand = {
     }
     const jobs = jobsOption(args, VALIDATE_COMMAND);
     const quiet = flag(args, 'quiet') || io.env.PALETTE_VMO_QUIET === '1';
-    const [{ streamSites }, { failsRun, findingsJson, findingsText }] = await Promise.all([import('../site-stream'), import('../findings-report')]);
+    const [{ streamSites }, { failsRun, findingsJson, findingsText, withFilePositions }] = await Promise.all([import('../site-stream'), import('../findings-report')]);
     const run = await streamSites(args.positionals, io, { write: false, strict, quiet, ...(jobs !== undefined ? { jobs } : {}), packCatalog: stringOption(args, 'pack-catalog') });
     if (flag(args, 'json')) {
       const findings = findingsJson(run.findings, run.siteSources, strict, process.cwd());
       io.out(JSON.stringify({ ok: !run.failed, strict, sites: run.sites, findings }, null, 2));
     } else if (quiet) {
-      const failing = run.findings.filter((f) => failsRun(f, strict));
+      const failing = withFilePositions(run.findings.filter((f) => failsRun(f, strict)), run.siteSources, process.cwd());
       const sites = run.sites.filter((s) => failing.some((f) => f.location.startsWith(`site ${s}:`)));
       if (failing.length) for (const line of findingsText(sites, failing, strict)) io.out(line);
     } else {
-      for (const line of findingsText(run.sites, run.findings, strict)) io.out(line);
+      for (const line of findingsText(run.sites, withFilePositions(run.findings, run.siteSources, process.cwd()), strict)) io.out(line);
     }
     return run.failed ? CliExit.FAILED : CliExit.OK;
   },
