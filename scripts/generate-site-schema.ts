@@ -39,6 +39,7 @@ export function generateSiteSchema(): string {
   const lb = properties.loadBalancer as Json;
   lb.if = { properties: { mode: { const: 'bgp' } }, required: ['mode'] };
   lb.then = { properties: { bgp: {} }, required: ['bgp'] };
+  proseDefaultsIntoDescriptions(properties);
   const out = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://cdk8s-palette-vmo/schema/site.schema.json',
@@ -50,6 +51,28 @@ export function generateSiteSchema(): string {
     additionalProperties: false,
   };
   return JSON.stringify(out, null, 2) + '\n';
+}
+
+/**
+ * A `@default` that is not a value of its setting ("the worker count", "none: the subnet has no
+ * gateway") tells a reader what happens, but an editor completing the file would insert it as a
+ * value: such defaults move into the description (`Default: ...`), and `default` keeps only
+ * values the setting accepts.
+ */
+function proseDefaultsIntoDescriptions(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(proseDefaultsIntoDescriptions);
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Json;
+  if ('default' in schema && (schema.type !== undefined || schema.enum !== undefined)) {
+    const { default: value, description, ...rest } = schema;
+    // "none: ..." says the setting is unset by default: a text, not a value to insert.
+    if ((typeof value === 'string' && /^none\b/.test(value)) || !new Ajv({ strict: false }).validate(rest, value)) {
+      delete schema.default;
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      schema.description = `${typeof description === 'string' ? `${description.replace(/\.?\s*$/, '.')} ` : ''}Default: ${text}.`;
+    }
+  }
+  for (const [key, child] of Object.entries(schema)) if (key !== 'default' && key !== 'examples' && key !== 'const') proseDefaultsIntoDescriptions(child);
 }
 
 /** The schema text compiled to ajv standalone code, as the text of lib/site/site-schema-validator.ts. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'fs';
+import Ajv from 'ajv';
 import { generateSiteSchema, generateSiteValidator, SITE_SCHEMA_FILE, SITE_VALIDATOR_FILE } from '../../scripts/generate-site-schema';
 import { SITE_SCHEMA } from '../../lib/site/site-schema';
 
@@ -46,15 +47,21 @@ describe('the site JSON Schema', () => {
     }
   });
 
-  test('every optional leaf says its default (@default)', () => {
+  test('every optional leaf says its default: a value the setting accepts (editors insert it), or in words in its description', () => {
     const leaves = settings(committed).filter((s) => s.optional && !s.schema.properties);
-    expect(leaves.filter((s) => s.schema.default === undefined).map((s) => s.path)).toEqual([]);
+    expect(leaves.filter((s) => s.schema.default === undefined && !/ Default: .+\.$/.test(s.schema.description ?? '')).map((s) => s.path)).toEqual([]);
+    const ajv = new Ajv({ strict: false });
+    const invalid = leaves.filter((s) => s.schema.default !== undefined && !ajv.validate({ ...s.schema, default: undefined }, s.schema.default));
+    expect(invalid.map((s) => [s.path, s.schema.default])).toEqual([]);
+    expect(leaves.filter((s) => typeof s.schema.default === 'string' && /^none\b/.test(s.schema.default)).map((s) => s.path)).toEqual([]);
     const gateway = settings(committed).filter((s) => s.path.endsWith('.gateway') && s.path.startsWith('network.'));
-    expect(gateway.map((s) => [s.path, s.schema.default])).toEqual([
-      ['network.pxe.gateway', 'none: the subnet has no gateway'],
-      ['network.mgmt.gateway', 'none: the subnet has no gateway'],
-      ['network.data.gateway', 'none: the subnet has no gateway'],
+    expect(gateway.map((s) => [s.path, s.schema.default, s.schema.description?.endsWith(' Default: none: the subnet has no gateway.')])).toEqual([
+      ['network.pxe.gateway', undefined, true],
+      ['network.mgmt.gateway', undefined, true],
+      ['network.data.gateway', undefined, true],
     ]);
+    // A default in words is not offered as a value (an integer setting would get a text).
+    expect(settings(committed).find((s) => s.path === 'storage.portworx.maxStorageNodes')?.schema.default).toBeUndefined();
   });
 });
 
