@@ -57,7 +57,7 @@ export class CommandRegistry {
       ...this.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
       '',
       'palette-vmo <command> --help shows a command\'s arguments and options; palette-vmo --version shows the version.',
-      'Exit codes: 0 done, 1 errors (or warnings with --strict; for diff: differences), 2 usage error (push: exists with other content), 3 Palette refused the API key, 4 Palette unreachable.',
+      'Exit codes: 0 done, 1 errors (or warnings with --strict; for diff: differences), 2 usage error (push: exists with other content), 3 Palette refused the API key, 4 Palette unreachable, 70 internal error (a bug: please report it with its stack).',
     ].join('\n');
   }
 

@@ -281,7 +281,9 @@ describe('palette-vmo command line', () => {
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['east']);
     // Writing east again is no conflict (its own folder); --prune (the run's sites are all the sites) removes east instead.
     expect((await cli(['synth', '-q', east, '-o', out])).code).toBe(0);
-    expect((await cli(['synth', '-q', '--prune', west, '-o', out])).code).toBe(0);
+    const pruned = await cli(['synth', '-q', '--prune', west, '-o', out]);
+    expect(pruned.code).toBe(0);
+    expect(pruned.out).toMatch(/; removed 1 site\(s\) not in this run \(--prune\): east\n$/);
     expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual(['west']);
   });
 

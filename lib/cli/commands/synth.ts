@@ -66,7 +66,9 @@ export const SYNTH_COMMAND: CliCommand = {
     if (!quiet) await report(run, io, strict, false, { written: true });
     io.out(
       `wrote ${written.sites.length} site(s), ${written.files} files, to ${shown}/: ${listed(written.sites)}` +
-        (written.pruned.length ? `; removed ${written.pruned.length} site(s) no longer defined: ${listed(written.pruned)}` : ''),
+        (written.pruned.length
+          ? `; removed ${written.pruned.length} site(s) ${flag(args, 'prune') ? 'not in this run (--prune)' : 'no longer defined'}: ${listed(written.pruned)}`
+          : ''),
     );
     return CliExit.OK;
   },
