@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { parse } from 'yaml';
 import { IConstruct } from 'constructs';
-import { isValidationError, PackJson, parseValidationMessage, ProfileLayer, PRESET_HEADER_PREFIX } from '../lib/palette';
+import { isValidationError, PackJson, PaletteApp, parseValidationMessage, ProfileLayer, PRESET_HEADER_PREFIX, SynthError } from '../lib/palette';
 
 /** A rendered layer, with its values parsed back for key-by-key assertions. */
 export interface RenderedLayer {
@@ -117,4 +117,16 @@ export function paletteExportShapes(): Record<string, ExportedProfile> {
   const shapes = (readGeneratedJson(PALETTE_EXPORT_SHAPES_PATH) as { exports?: Record<string, ExportedProfile> }).exports;
   if (shapes === undefined || Object.keys(shapes).length === 0) throw new Error(`${relative(REPO_ROOT, PALETTE_EXPORT_SHAPES_PATH)} holds no export: run npm run import`);
   return shapes;
+}
+
+/** Runs `app.synth()` (quiet), which must stop with a SynthError (nothing written); returns it. */
+export function synthError(app: PaletteApp): SynthError {
+  let error: unknown;
+  try {
+    app.synth({ quiet: true });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(SynthError);
+  return error as SynthError;
 }

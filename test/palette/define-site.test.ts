@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { isValidationError, PaletteApp, PaletteSite, ProfileVariable, SynthError } from '../../lib/palette';
-import { tempDirs } from '../helpers';
+import { isValidationError, PaletteApp, PaletteSite, ProfileVariable } from '../../lib/palette';
+import { synthError, tempDirs } from '../helpers';
 import { smallSite } from './fixtures';
 
 const tempDir = tempDirs('pvmo-define-');
@@ -48,14 +48,8 @@ describe('PaletteApp.defineSite and the streaming synth', () => {
     defineSmall(app, 'good');
     defineSmall(app, 'leaky', { leak: true });
     defineSmall(app, 'later', { leak: true });
-    let error: unknown;
-    try {
-      app.synth({ quiet: true });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SynthError);
-    const sites = (error as SynthError).findings.filter((f) => f.ruleId === 'SEC-001').map((f) => /^site ([^:]+):/.exec(f.location)?.[1]);
+    const error = synthError(app);
+    const sites = error.findings.filter((f) => f.ruleId === 'SEC-001').map((f) => /^site ([^:]+):/.exec(f.location)?.[1]);
     expect(sites).toEqual(['leaky', 'later']);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(root)).toEqual([]);
@@ -65,14 +59,8 @@ describe('PaletteApp.defineSite and the streaming synth', () => {
     const app = new PaletteApp({ outdir: tempDir() });
     defineSmall(app, 'east', { vlan: 30 });
     defineSmall(app, 'west', { vlan: 31 });
-    let error: unknown;
-    try {
-      app.synth({ quiet: true });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SynthError);
-    expect((error as SynthError).findings.filter((f) => f.ruleId === 'PAL-007').map((f) => f.message)).toEqual([
+    const error = synthError(app);
+    expect(error.findings.filter((f) => f.ruleId === 'PAL-007').map((f) => f.message)).toEqual([
       expect.stringMatching(/^sites east and west both write profile small-full version 1\.0\.0 with different content/),
     ]);
   });

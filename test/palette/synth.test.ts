@@ -3,8 +3,8 @@ import { join, relative } from 'path';
 import { parse } from 'yaml';
 import { Construct } from 'constructs';
 import { Chart } from 'cdk8s';
-import { isValidationError, LayerType, ManifestLayer, PackLayer, PaletteApp, PaletteSite, ProfileVariable, SynthError } from '../../lib/palette';
-import { tempDirs } from '../helpers';
+import { isValidationError, LayerType, ManifestLayer, PackLayer, PaletteApp, PaletteSite, ProfileVariable } from '../../lib/palette';
+import { synthError, tempDirs } from '../helpers';
 import { smallSite } from './fixtures';
 
 const tempDir = tempDirs('pvmo-');
@@ -90,14 +90,8 @@ describe('synth', () => {
     const mine = new Construct(cni, 'my-policy');
     mine.node.addValidation({ validate: () => ['the CNI needs a second look before this site goes live'] });
     new Construct(app, 'app-level').node.addValidation({ validate: () => ['[NET-002] the pod CIDR overlaps the lab network'] });
-    let error: unknown;
-    try {
-      app.synth({ quiet: true });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SynthError);
-    const findings = (error as SynthError).findings.filter((f) => f.level === 'error');
+    const error = synthError(app);
+    const findings = error.findings.filter((f) => f.level === 'error');
     expect(findings).toEqual(expect.arrayContaining([
       expect.objectContaining({ ruleId: 'CON-001', message: 'the CNI needs a second look before this site goes live', location: expect.stringContaining('my-policy') }),
       expect.objectContaining({ ruleId: 'NET-002', message: 'the pod CIDR overlaps the lab network', location: expect.stringContaining('app-level') }),
