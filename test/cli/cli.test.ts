@@ -239,6 +239,14 @@ describe('palette-vmo command line', () => {
     expect(r.err.trim()).toBe(`${join(dir, 'boom.js')}:2:9: the app program failed: boom in user app (PALETTE_VMO_DEBUG=1 shows the stack)`);
   });
 
+  test('fails: deploy of a folder that is not a site output folder says what to give', async () => {
+    const dir = tempDir();
+    writeSite(dir, 'cli-lab');
+    const r = await cli(['deploy', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe(`${dir}: no deploy/cluster.maas.json in this folder: give a site output folder (dist/<site>/ of a site with maas: settings, after synth), a site file or an app program`);
+  });
+
   test('fails: book -o onto a folder is one line with the filesystem error, exit 1', async () => {
     const dir = tempDir();
     const r = await cli(['book', writeSite(tempDir(), 'cli-lab'), '-o', dir]);

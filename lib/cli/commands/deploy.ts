@@ -71,7 +71,11 @@ function loadPayloads(target: string): ClusterPayload[] {
   const path = resolve(target);
   if (existsSync(path) && statSync(path).isDirectory()) {
     const file = [join(path, DEPLOY_FOLDER, PAYLOAD_FILE), join(path, PAYLOAD_FILE)].find((f) => existsSync(f));
-    if (!file) throw new ValidationError(`${target}: no ${DEPLOY_FOLDER}/${PAYLOAD_FILE}: give the site maas settings and synth it`);
+    if (!file) {
+      throw new ValidationError(
+        `${target}: no ${DEPLOY_FOLDER}/${PAYLOAD_FILE} in this folder: give a site output folder (dist/<site>/ of a site with maas: settings, after synth), a site file or an app program`,
+      );
+    }
     return [{ source: file, entity: parsePayload(readFileSync(file, 'utf8'), file) }];
   }
   if (!isTargetFile(path)) throw new ValidationError(`${target}: give a site file, an app program or a site output folder`);
