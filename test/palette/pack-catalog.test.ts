@@ -118,7 +118,7 @@ describe('built-in catalog', () => {
   });
 
   test('keeps the published enabled-presets header as the first line of values.yaml, read as enabledPresets', () => {
-    // The first lines of the published values.yaml files (../shared/reference/packs): Palette's default selection.
+    // The first lines of the published values.yaml files (the reference packs the catalog is generated from): Palette's default selection.
     const published: Record<string, string> = {
       'cni-cilium-oss/1.17.4':
         'IPAM mode:ipam-kubernetes,Cilium Operator:op-multi-node,Kube-proxy replacement:ebpf-kubeproxy,Pod networking:podnw-vxlan,' +

@@ -157,13 +157,13 @@ describe('SEC-002 no sample passwords (every site)', () => {
     expect(SEC_002.check(handSite((s) => [grafana(s, '{{.spectro.var.grafanaAdminPassword}}')]))).toEqual([]);
   });
 
-  test("fails on the RA's Grafana 'welcome', naming the value and where", () => {
+  test("fails on the RA's Grafana admin sample, naming which sample and where, never its value", () => {
     const v = SEC_002.check(handSite((s) => [grafana(s, 'welcome')]));
     expect(v).toEqual([
       {
         location: 'profile VMO-RA-Full, layer prometheus-opeartor, values',
         message:
-          "the sample password 'welcome' in 'adminPassword' at charts.kube-prometheus-stack.grafana.adminPassword: use a sensitive profile variable without default instead, entered at deploy time",
+          "the RA's sample Grafana admin password in 'adminPassword' at charts.kube-prometheus-stack.grafana.adminPassword: use a sensitive profile variable without default instead, entered at deploy time",
       },
     ]);
   });
@@ -185,14 +185,16 @@ describe('SEC-002 no sample passwords (every site)', () => {
     );
     const v = SEC_002.check(rendered);
     expect(v.map((x) => x.message)).toEqual([
-      expect.stringContaining("the sample password 'spectro' in 'password' at spec.template.spec.volumes[0].cloudInitNoCloud.userData.password"),
-      expect.stringContaining("the sample password 'spectro' at spec.template.spec.volumes[0].cloudInitNoCloud.userData.chpasswd.list"),
-      expect.stringContaining("the RA's sample Windows password 'P@ssw0rd!' at data.unattend.xml"),
-      expect.stringContaining("the RA's sample FlashArray API token '347eba54-4ab6-96cd-e123-f694ab394a3b' at data.pure.json (base64-decoded)"),
-      expect.stringContaining("the RA's sample Portworx activation id 'your_license_key'"),
-      "variable 'grafanaAdminPassword' defaults to the sample value 'welcome': remove the default and make the variable sensitive, so the value is entered at deploy time",
+      expect.stringContaining("the RA templates' sample cloud-init password in 'password' at spec.template.spec.volumes[0].cloudInitNoCloud.userData.password"),
+      expect.stringContaining("the RA templates' sample cloud-init password at spec.template.spec.volumes[0].cloudInitNoCloud.userData.chpasswd.list"),
+      expect.stringContaining("the RA templates' sample Windows password at data.unattend.xml"),
+      expect.stringContaining("the RA's sample FlashArray API token at data.pure.json (base64-decoded)"),
+      expect.stringContaining("the RA's sample Portworx activation id at"),
+      "variable 'grafanaAdminPassword' defaults to a published sample secret of the RA: remove the default and make the variable sensitive, so the value is entered at deploy time",
     ]);
     expect(v[1].location).toBe('profile VMO-RA-Full, layer vmo-vmtemplates, manifest vmtemplate-debian');
     expect(v[5].location).toBe('profile VMO-RA-Full, variable grafanaAdminPassword');
+    // A message never carries the secret it found.
+    expect(v.map((x) => x.message).join('\n')).not.toMatch(/welcome|spectro|P@ssw0rd!|347eba54|your_license_key/i);
   });
 });

@@ -30,6 +30,9 @@ const SAMPLE_SECRETS: readonly { what: string; pattern: RegExp }[] = [
   { what: 'a literal APIToken uuid', pattern: /APIToken\\*["']?\s*:\s*\\*["']?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i },
   { what: 'a literal activationId', pattern: /activationId\\?["']?\s*:\s*(?!\\?["']?\{\{\.spectro\.var\.[A-Za-z][A-Za-z0-9_]*\}\})\S/ },
   { what: "a masked value '********'", pattern: /\*{8}/ },
+  // Prose too (a rule's source, the site book): the Grafana sample quoted anywhere is written out. (`spectro`
+  // alone is Palette's pack type, so only its keyed form above counts.)
+  { what: "'welcome' quoted", pattern: /\\?["'`]welcome\\?["'`]/i },
 ];
 
 interface OutputFile {
@@ -271,9 +274,11 @@ describe('the scanners bite', () => {
       JSON.stringify({ 'pure.json': JSON.stringify({ FlashArrays: [{ APIToken: '11111111-2222-3333-4444-555555555555' }] }) }),
       "activationId: '<Activation ID>'",
       'value: ********',
+      "| SEC-002 | seed 001 Grafana 'welcome' |",
     ];
     const hits = samples.map((text, i) => sampleSecretHits([{ rel: `f${i}`, text }]));
-    expect(hits.map((h) => h.length)).toEqual(samples.map(() => 1));
+    // The quoted JSON form is both a keyed password and a quoted sample.
+    expect(hits.map((h) => h.length)).toEqual(samples.map((s) => (s.includes('\\"welcome\\"') ? 2 : 1)));
     expect(sampleSecretHits([{ rel: 'ok', text: "activationId: '{{.spectro.var.portworxActivationId}}'\nwelcome: true\nAPIToken: \"{{.spectro.var.t}}\"" }])).toEqual([]);
   });
 

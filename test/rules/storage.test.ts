@@ -193,7 +193,7 @@ describe("STO-006 on Portworx classes follows CDI's table (pxd.portworx.com keys
       { name: 'spectro-storage-class', isDefaultStorageClass: true, annotations: { 'storageclass.kubevirt.io/is-default-virt-class': 'true' }, parameters: { repl: '2' } },
       ...classes,
     ]);
-  const rwxBlockOn = (className: string) => withTemplates({ 'dv-shared': [dataVolume('shared', { storageClassName: className, accessModes: ['ReadWriteMany'], volumeMode: 'Block' })] });
+  const rwxBlockOn = (className: string) => withTemplates({ 'dv-rwx': [dataVolume('rwx', { storageClassName: className, accessModes: ['ReadWriteMany'], volumeMode: 'Block' })] });
   const both = (...mutations: ((s: VmoSite) => void)[]) => (s: VmoSite) => mutations.forEach((m) => m(s));
 
   test('fails on RWX Block on a class with sharedv4_mount_options vers=3.0,nolock (CDI pxd.portworx.com/nfs: RWX Filesystem only)', () => {
@@ -201,9 +201,9 @@ describe("STO-006 on Portworx classes follows CDI's table (pxd.portworx.com keys
     const v = check(STO_006, props(), both(withPortworxClasses(nfs), rwxBlockOn('px-nfs')));
     expect(v).toEqual([
       {
-        location: 'profile VMO-RA-Full, layer extra-templates, manifest dv-shared',
+        location: 'profile VMO-RA-Full, layer extra-templates, manifest dv-rwx',
         message:
-          'DataVolume shared asks for RWX Block on storage class px-nfs, but a Portworx class with sharedv4_mount_options vers=3.0,nolock serves RWX volumes over NFS, in Filesystem mode only: use volumeMode Filesystem there',
+          'DataVolume rwx asks for RWX Block on storage class px-nfs, but a Portworx class with sharedv4_mount_options vers=3.0,nolock serves RWX volumes over NFS, in Filesystem mode only: use volumeMode Filesystem there',
       },
     ]);
     expect(levelOf(STO_006, v[0])).toBe(ERROR);
@@ -218,11 +218,11 @@ describe("STO-006 on Portworx classes follows CDI's table (pxd.portworx.com keys
   test('fails on RWX Block on pure_fa_file, and on any class before Portworx 3.3 (RA rev 1.7: "Portworx Enterprise 3.3.1: Block")', () => {
     const file = { name: 'px-fa-file', parameters: { backend: 'pure_fa_file' } };
     expect(check(STO_006, props(), both(withPortworxClasses(file), rwxBlockOn('px-fa-file'))).map((x) => x.message)).toEqual([
-      'DataVolume shared asks for RWX Block on storage class px-fa-file, but a Portworx pure_fa_file class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
+      'DataVolume rwx asks for RWX Block on storage class px-fa-file, but a Portworx pure_fa_file class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
     ]);
     const shared = { name: 'px-sharedv4', parameters: { sharedv4: 'true' } };
     expect(check(STO_006, props({ storage: { portworx: { version: '3.2.3' } } }), both(withPortworxClasses(shared), rwxBlockOn('px-sharedv4'))).map((x) => x.message)).toEqual([
-      'DataVolume shared asks for RWX Block on storage class px-sharedv4, but Portworx 3.2.3 serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later): use volumeMode Filesystem there',
+      'DataVolume rwx asks for RWX Block on storage class px-sharedv4, but Portworx 3.2.3 serves RWX volumes in Filesystem mode only (RWX Block needs Portworx 3.3 or later): use volumeMode Filesystem there',
     ]);
   });
 });
@@ -382,9 +382,9 @@ describe('STO-006 follows CDI on the Longhorn and Rook-Ceph layers', () => {
   });
 
   test('fails on RWX Block on CephFS (RWX Filesystem only)', () => {
-    const dv = dataVolume('shared', { storageClassName: 'ceph-filesystem', accessModes: ['ReadWriteMany'], volumeMode: 'Block' });
+    const dv = dataVolume('rwx', { storageClassName: 'ceph-filesystem', accessModes: ['ReadWriteMany'], volumeMode: 'Block' });
     expect(check(STO_006, ROOK_CEPH, withTemplates({ dv: [dv] })).map((x) => x.message)).toEqual([
-      'DataVolume shared asks for RWX Block on storage class ceph-filesystem, but a CephFS class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
+      'DataVolume rwx asks for RWX Block on storage class ceph-filesystem, but a CephFS class serves RWX volumes in Filesystem mode only: use volumeMode Filesystem there',
     ]);
   });
 });

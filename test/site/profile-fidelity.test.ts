@@ -390,12 +390,12 @@ describe('PAL-007 profile identity across sites', () => {
     expect(messages.every((m) => m.startsWith('sites site-a and site-b both write profile VMO-RA-'))).toBe(true);
   });
 
-  test('the same content under one name+version is fine: a shared add-on profile written by two sites', () => {
+  test('the same content under one name+version is fine: one add-on profile written by two sites', () => {
     const app = new PaletteApp({ outdir: '/nonexistent' });
     for (const name of ['site-a', 'site-b']) {
       const s = new PaletteSite(app, name);
       const nginx = new PackLayer(s, 'nginx', { name: 'nginx', version: '1.12.1', layer: LayerType.ADDON, values: { charts: { 'ingress-nginx': { controller: { replicaCount: 2 } } } } });
-      new ClusterProfile(s, 'shared', { name: 'Company-Ingress', type: ProfileType.ADD_ON, cloudType: CloudType.ALL, layers: [nginx] });
+      new ClusterProfile(s, 'company-ingress', { name: 'Company-Ingress', type: ProfileType.ADD_ON, cloudType: CloudType.ALL, layers: [nginx] });
     }
     const sites = app.render().sites;
     expect(sites.get('site-a')!.get('profiles/Company-Ingress.json')).toBe(sites.get('site-b')!.get('profiles/Company-Ingress.json'));
@@ -404,7 +404,7 @@ describe('PAL-007 profile identity across sites', () => {
     for (const [name, replicas] of [['site-a', 2], ['site-b', 3]] as const) {
       const s = new PaletteSite(other, name);
       const nginx = new PackLayer(s, 'nginx', { name: 'nginx', version: '1.12.1', layer: LayerType.ADDON, values: { charts: { 'ingress-nginx': { controller: { replicaCount: replicas } } } } });
-      new ClusterProfile(s, 'shared', { name: 'Company-Ingress', type: ProfileType.ADD_ON, cloudType: CloudType.ALL, layers: [nginx] });
+      new ClusterProfile(s, 'company-ingress', { name: 'Company-Ingress', type: ProfileType.ADD_ON, cloudType: CloudType.ALL, layers: [nginx] });
     }
     expect(() => other.render()).toThrow(/sites site-a and site-b both write profile Company-Ingress version/);
   });

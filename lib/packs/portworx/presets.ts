@@ -53,7 +53,7 @@ function specRemovals(keep: { azureSecret?: boolean; vsphereSecret?: boolean; cs
 }
 
 /**
- * The StorageCluster spec shared by the Portworx Enterprise spec presets; `storage` is the
+ * The StorageCluster spec common to the Portworx Enterprise spec presets; `storage` is the
  * `cloudStorage` or `storage` block, `env` the provider's environment.
  */
 function enterpriseSpec(storage: { readonly [key: string]: ValueNode }, env?: ValueNode): { [key: string]: ValueNode } {

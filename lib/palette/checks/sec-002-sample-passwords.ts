@@ -4,6 +4,8 @@ import { perText, writtenTexts } from './secret-leaves';
 
 /** Seed 001 Grafana `adminPassword: "welcome"`; the RA templates' cloud-init `password: spectro`. */
 const SAMPLE_PASSWORDS = ['welcome', 'spectro'];
+/** How a message names each sample password, without its value. */
+const SAMPLE_NAMES: Record<string, string> = { welcome: "the RA's sample Grafana admin password", spectro: "the RA templates' sample cloud-init password" };
 /** The RA templates' Windows unattend password: distinctive enough to match anywhere. */
 const SAMPLE_WINDOWS_PASSWORD = 'P@ssw0rd!';
 /** The RA's sample FlashArray API token (seed 001/002 pure.json). */
@@ -35,18 +37,19 @@ const samplesIn = perText((leaves) => {
   };
   for (const leaf of leaves) {
     const v = leaf.value;
-    if (v.includes(SAMPLE_WINDOWS_PASSWORD)) report(SAMPLE_WINDOWS_PASSWORD, `the RA's sample Windows password '${SAMPLE_WINDOWS_PASSWORD}'`, leaf.path);
-    if (v.toLowerCase().includes(SAMPLE_API_TOKEN)) report(SAMPLE_API_TOKEN, `the RA's sample FlashArray API token '${SAMPLE_API_TOKEN}'`, leaf.path);
-    if (v.toLowerCase().includes(SAMPLE_ACTIVATION_ID)) report(SAMPLE_ACTIVATION_ID, `the RA's sample Portworx activation id '${SAMPLE_ACTIVATION_ID}'`, leaf.path);
+    // Messages name the kind of sample, never its value: a message must not carry a secret, even a published one.
+    if (v.includes(SAMPLE_WINDOWS_PASSWORD)) report(SAMPLE_WINDOWS_PASSWORD, "the RA templates' sample Windows password", leaf.path);
+    if (v.toLowerCase().includes(SAMPLE_API_TOKEN)) report(SAMPLE_API_TOKEN, "the RA's sample FlashArray API token", leaf.path);
+    if (v.toLowerCase().includes(SAMPLE_ACTIVATION_ID)) report(SAMPLE_ACTIVATION_ID, "the RA's sample Portworx activation id", leaf.path);
     const word = v.trim().toLowerCase();
-    if (PASSWORD_KEY.test(leaf.key) && SAMPLE_PASSWORDS.includes(word)) report(word, `the sample password '${v.trim()}' in '${leaf.key}'`, leaf.path);
-    for (const w of textMatches(v, /chpasswd/i.test(leaf.path))) report(w.toLowerCase(), `the sample password '${w}'`, leaf.path);
+    if (PASSWORD_KEY.test(leaf.key) && SAMPLE_PASSWORDS.includes(word)) report(word, `${SAMPLE_NAMES[word]} in '${leaf.key}'`, leaf.path);
+    for (const w of textMatches(v, /chpasswd/i.test(leaf.path))) report(w.toLowerCase(), SAMPLE_NAMES[w.toLowerCase()], leaf.path);
   }
   return [...found.values()];
 });
 
 /**
- * SEC-002: no known sample password anywhere in the output: the RA's Grafana "welcome"
+ * SEC-002: no known sample password anywhere in the output: the RA's Grafana admin sample
  * (seed 001 Prometheus layer), the templates' `spectro` and `P@ssw0rd!`, and the RA's
  * sample FlashArray API token. Matched as values of password keys (welcome, spectro) or
  * anywhere (the two distinctive ones), including base64 Secret data and variable defaults.
@@ -55,7 +58,7 @@ export const SEC_002: Rule<RenderedSite> = {
   id: 'SEC-002',
   level: FindingLevel.ERROR,
   description: 'no known sample password (Grafana, cloud-init and Windows template samples), the RA sample API token or sample activation id anywhere in the output',
-  source: 'seed 001 (RA rev 1.2) Grafana "welcome", pure.json sample token and sample activation id; RA templates (cloud-init and Windows unattend samples)',
+  source: 'seed 001 (RA rev 1.2) Prometheus layer (Grafana admin sample), pure.json sample token and sample activation id; RA templates (cloud-init and Windows unattend samples)',
   check(site) {
     const out: RuleViolation[] = [];
     // One finding per text and sample value, at the most specific key path it was seen at.
@@ -76,7 +79,7 @@ export const SEC_002: Rule<RenderedSite> = {
         const passwordLike = variable.isSensitive === true || /pass(word|wd)?|pwd/i.test(variable.name);
         const sample = d.includes(SAMPLE_WINDOWS_PASSWORD) || d.toLowerCase().includes(SAMPLE_API_TOKEN) || d.toLowerCase().includes(SAMPLE_ACTIVATION_ID);
         if (sample || (passwordLike && SAMPLE_PASSWORDS.includes(d.trim().toLowerCase()))) {
-          out.push({ location, message: `variable '${variable.name}' defaults to the sample value '${d}': remove the default and make the variable sensitive, so the value is entered at deploy time` });
+          out.push({ location, message: `variable '${variable.name}' defaults to a published sample secret of the RA: remove the default and make the variable sensitive, so the value is entered at deploy time` });
         }
       }
     }
