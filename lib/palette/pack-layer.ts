@@ -133,7 +133,8 @@ export class PackLayer extends ProfileLayer {
       header: this.presetHeader(),
     };
     // A fleet's sites write most layers alike: the same defaults and recipe print the same values, once.
-    const { values, vouched, data } = renderedValuesCache(this.defaults).getOrSet(dataKey(recipe), () => this.printValues(recipe));
+    const key = dataKey(recipe);
+    const { values, vouched, data } = key === undefined ? this.printValues(recipe) : renderedValuesCache(this.defaults).getOrSet(key, () => this.printValues(recipe));
     if (vouched) vouchForText(values);
     const { manifests, objects } = this.renderManifests();
     return {
@@ -195,7 +196,7 @@ export class PackLayer extends ProfileLayer {
     const values = [header, body].filter((s) => s !== '').join('\n');
     // The header is one comment line: what PAL-004 would parse is the body it vouched for.
     const vouched = printed.vouched && !header.includes('\n') && (header === '' || header.startsWith('#'));
-    return { values, vouched, data: empty ? {} : writtenValues(values, doc) };
+    return { values, vouched, data: empty ? EMPTY_VALUES : writtenValues(values, doc) };
   }
 
   /** The defaults as a fresh document of the output schema (comments kept), or an empty one. */
@@ -240,6 +241,8 @@ function renderedValuesCache(defaults: PackDefaults | undefined): LruCache<strin
 }
 
 const NO_DEFAULTS = {};
+/** The data of empty values, shared by every layer that writes none: frozen, as all shared values data is. */
+const EMPTY_VALUES: YamlMap = Object.freeze({});
 const renderedValuesCaches = new WeakMap<object, LruCache<string, RenderedValues>>();
 
 /** The defaults a layer was built on; their data is made when first read (the review file, PAL-009), once per pack version. */

@@ -108,5 +108,6 @@ export function mergeIn(doc: Document, keys: readonly string[], value: PlainValu
   for (let depth = 1; depth < keys.length; depth++) {
     if (!isMap(doc.getIn(keys.slice(0, depth), true))) doc.setIn(keys.slice(0, depth), new YAMLMap());
   }
-  doc.setIn(keys, doc.createNode(value));
+  // No anchors for an object given twice: the printed text depends on the data alone (the values cache keys on it).
+  doc.setIn(keys, doc.createNode(value, { aliasDuplicateObjects: false }));
 }

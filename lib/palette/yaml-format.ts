@@ -100,11 +100,6 @@ function keysOf(path: readonly unknown[], node: unknown): (string | number)[] {
   return keys;
 }
 
-/** Marks variable references single-quoted, as Palette's docs ask. */
-export function quoteVariableReferences(doc: Document): void {
-  prepareForOutput(doc);
-}
-
 /**
  * Quotes variable references (as Palette's docs ask) and, in the same walk, tells whether the
  * document prints as strict YAML that YAML 1.1 and 1.2 read alike: no alias, anchor, explicit
@@ -243,17 +238,33 @@ export function toYamlStream(values: readonly object[]): string {
  * its JSON, which costs a fraction of printing it.
  */
 function printData(value: unknown): { readonly text: string; readonly vouched: boolean } {
-  return printedData.getOrSet(dataKey(value), () => printDocument(new Document(value, OUTPUT_DOCUMENT_OPTIONS)));
+  // One object used twice prints twice, never as an anchor and alias: the text depends on the data alone.
+  const print = () => printDocument(new Document(value, { ...OUTPUT_DOCUMENT_OPTIONS, aliasDuplicateObjects: false }));
+  const key = dataKey(value);
+  return key === undefined ? print() : printedData.getOrSet(key, print);
 }
 
 const printedData = new LruCache<string, { readonly text: string; readonly vouched: boolean }>(512);
 
-/** Data as a text key; a typed reference stays apart from a map that happens to hold a `reference` key. */
-export function dataKey(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-    const own = this[key];
-    return own instanceof UnquotedReference ? { '\u0000unquoted': own.reference } : v;
-  }) ?? 'undefined';
+/**
+ * Plain data as a text key that differs wherever the printed YAML would: a typed reference
+ * stays apart from a map holding a `reference` key, and NaN, ±Infinity and -0 from null and 0.
+ * Undefined for data JSON cannot tell apart (a Map, a Set, a Date, a class instance, a bigint):
+ * such data is printed without a cache.
+ */
+export function dataKey(value: unknown): string | undefined {
+  let plain = true;
+  const key = JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
+    const own = this[k];
+    if (own instanceof UnquotedReference) return { '\u0000unquoted': own.reference };
+    if (typeof own === 'number' && (!Number.isFinite(own) || Object.is(own, -0))) return { '\u0000number': String(own) };
+    if (typeof own === 'bigint' || (typeof own === 'object' && own !== null && !Array.isArray(own) && Object.getPrototypeOf(own) !== Object.prototype && Object.getPrototypeOf(own) !== null)) {
+      plain = false;
+      return null;
+    }
+    return v;
+  });
+  return plain && key !== undefined ? key : undefined;
 }
 
 /** One problem found while parsing YAML strictly. */
