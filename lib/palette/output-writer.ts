@@ -214,31 +214,31 @@ export class OutputRun {
 
   /** Marked site folders of the output folder that this run neither writes nor removes: they stay beside its sites. */
   public keptSites(): string[] {
-    const pruned = new Set(this.toPrune());
-    const out: string[] = [];
-    for (const name of readdirSync(this.outdir).sort()) {
-      if (name.startsWith('.') || this.sites.includes(name) || pruned.has(name)) continue;
-      if (siteFolderState(join(this.outdir, name)).kind === 'marked') out.push(name);
-    }
-    return out;
+    return this.otherMarkedSites().filter((s) => !this.prunes(s)).map((s) => s.name);
   }
 
   /** Marked site folders this run does not write whose definition is gone (or every one, with pruneAll). */
   private toPrune(): string[] {
-    const out: string[] = [];
+    return this.otherMarkedSites().filter((s) => this.prunes(s)).map((s) => s.name);
+  }
+
+  /** The marked site folders of the output folder that this run does not write, with their markers' sources. */
+  private otherMarkedSites(): { readonly name: string; readonly source?: string }[] {
+    const out: { name: string; source?: string }[] = [];
     for (const name of readdirSync(this.outdir).sort()) {
       if (name.startsWith('.') || this.sites.includes(name)) continue;
       const state = siteFolderState(join(this.outdir, name));
-      if (state.kind !== 'marked') continue;
-      if (this.props.pruneAll) {
-        out.push(name);
-        continue;
-      }
-      if (state.source === undefined) continue;
-      const source = resolve(this.outdir, state.source);
-      if (!existsSync(source) || this.sources.has(source)) out.push(name);
+      if (state.kind === 'marked') out.push({ name, ...(state.source !== undefined ? { source: state.source } : {}) });
     }
     return out;
+  }
+
+  /** A marked folder this run removes: every one with pruneAll, else one whose site file is gone or is a target of this run. */
+  private prunes(site: { readonly source?: string }): boolean {
+    if (this.props.pruneAll) return true;
+    if (site.source === undefined) return false;
+    const source = resolve(this.outdir, site.source);
+    return !existsSync(source) || this.sources.has(source);
   }
 
   private mustBeOpen(): void {

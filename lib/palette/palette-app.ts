@@ -133,8 +133,11 @@ export class PaletteApp extends App implements IPackCatalogScope, ISiteRegistry 
   /** Checks and renders every site in memory. Throws SynthError on blocking findings. */
   public render(options: RenderOptions = {}): RenderResult {
     const sites = this.liveSlots().map((slot) => this.build(slot));
-    refuseStrayCharts(this, sites);
-    for (const site of sites) refuseUnattachedLayers(site);
+    for (const site of sites) {
+      refuseStrayCharts(site, [site]);
+      refuseUnattachedLayers(site);
+    }
+    // The charts and layers outside every site: appFindings refuses them.
     const findings: Finding[] = this.appFindings();
     const rendered = new Map<string, RenderedSite>();
     const names = new Map<string, PaletteSite>();

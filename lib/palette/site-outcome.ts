@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { textHash } from './pack-cache';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { PAL_007 } from './checks/pal-007-profile-identity';
@@ -29,7 +29,7 @@ export interface SiteOutcome {
 
 /** The hash PAL-007 compares: two profiles with one name and version must have the same content. */
 export function profileContentHash(profileText: string): string {
-  return createHash('sha256').update(profileText).digest('hex');
+  return textHash(profileText);
 }
 
 /**

@@ -39,8 +39,17 @@ describe('CDI capability table', () => {
     expect(cdiCapabilities('example.com/csi')).toBeUndefined();
   });
 
-  test('claim property sets put the RWX sets first', () => {
+  test('claim property sets put the RWX sets first, also for capabilities listed RWO first', () => {
     const profile = cdiCapabilities('pxd.portworx.com');
     expect(profile && cdiClaimPropertySets(profile).map((c) => c.accessModes[0])).toEqual(['ReadWriteMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOnce']);
+    const rwoFirst = {
+      key: 'example.com/csi',
+      capabilities: [
+        { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' },
+        { accessModes: ['ReadWriteMany'], volumeMode: 'Block' },
+        { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' },
+      ],
+    } as const;
+    expect(cdiClaimPropertySets(rwoFirst).map((c) => `${c.accessModes[0]} ${c.volumeMode}`)).toEqual(['ReadWriteMany Block', 'ReadWriteOnce Block', 'ReadWriteOnce Filesystem']);
   });
 });

@@ -26,7 +26,8 @@ const SECRET_ENV_NAME = /(PASSWORD|PASSWD|PASSPHRASE|TOKEN|SECRET|ACTIVATION_ID|
 /** `license.saas.key`: the Portworx SaaS license key (pack-values.md §5). */
 const isLicenseKey = (leaf: SecretLeaf) => leaf.key === 'key' && (leaf.parentKey === 'saas' || leaf.parentKey === 'license');
 
-const PRIVATE_KEY_PEM = /-----BEGIN ([A-Z]+ )*PRIVATE KEY-----/;
+/** A PEM private key block (RSA, EC, OpenSSH, PKCS#8, encrypted). */
+export const PRIVATE_KEY_PEM = /-----BEGIN ([A-Z]+ )*PRIVATE KEY-----/;
 const XML_PASSWORD = /<(\w*Password)>\s*<Value>([^<]*)<\/Value>/gi;
 /** A regular expression that matches one literal string only: it would write the secret itself. */
 const LITERAL_REGEX = /^\^?(?:[^\\[\](){}.*+?|^$]|\\[^dDwWsSbB])+\$?$/;

@@ -61,16 +61,10 @@ export const SEC_002: Rule<RenderedSite> = {
   source: 'seed 001 (RA rev 1.2) Prometheus layer (Grafana admin sample), pure.json sample token and sample activation id; RA templates (cloud-init and Windows unattend samples)',
   check(site) {
     const out: RuleViolation[] = [];
-    // One finding per text and sample value, at the most specific key path it was seen at.
-    const found = new Map<string, { location: string; what: string; path: string }>();
+    // One finding per text and sample value (samplesIn keeps the most specific key path).
     for (const text of writtenTexts(site)) {
-      for (const s of samplesIn(text)) {
-        const id = `${text.location}|${s.sample}`;
-        const known = found.get(id);
-        if (!known || s.path.length > known.path.length) found.set(id, { location: text.location, what: s.what, path: s.path });
-      }
+      for (const s of samplesIn(text)) out.push({ location: text.location, message: `${s.what} at ${s.path || '(document)'}: ${FIX}` });
     }
-    for (const f of found.values()) out.push({ location: f.location, message: `${f.what} at ${f.path || '(document)'}: ${FIX}` });
     for (const { json: profile } of site.profiles) {
       for (const variable of profile.spec.variables ?? []) {
         const d = variable.defaultValue;

@@ -1,4 +1,5 @@
 import { isDnsDomainName, isDnsLabel } from '../../common/dns-names';
+import { PRIVATE_KEY_PEM } from '../../palette/checks/sec-001-no-secret';
 import { DNS_LABEL_RULE } from '../../common/k8s-names';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
@@ -62,7 +63,7 @@ export const DEP_007: Rule<VmoSiteModel> = {
     });
     m.sshKeys.forEach((k, i) => {
       // The key is never echoed: a private key pasted here is a secret.
-      if (/PRIVATE KEY/.test(k)) bad(`maas.sshKeys[${i}]`, 'this is a private key: give the public key (the .pub file), and rotate the private key if it was committed');
+      if (PRIVATE_KEY_PEM.test(k)) bad(`maas.sshKeys[${i}]`, 'this is a private key: give the public key (the .pub file), and rotate the private key if it was committed');
       else if (!SSH_PUBLIC_KEY.test(k.trim())) bad(`maas.sshKeys[${i}]`, 'is not an OpenSSH public key: paste one line of a .pub file, e.g. ssh-ed25519 AAAA... user@host');
     });
     if (m.backup) {
