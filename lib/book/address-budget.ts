@@ -1,5 +1,6 @@
-import { Ipv4Block, parseIpv4Address, parseIpv4Cidr, parseIpv4Pool } from '../common/ipv4-block';
+import { Ipv4Block, parseIpv4Pool } from '../common/ipv4-block';
 import { VmoSiteModel } from '../model/vmo-site-model';
+import { hostSubnetBudget, SubnetUseKind } from '../rules/network/host-subnet-budget';
 
 /*
  * Address budgets of the site's networks: how many addresses each subnet offers and what
@@ -13,14 +14,8 @@ export const PCG_ADDRESSES = {
   highlyAvailable: { nodes: 3, apiVip: 1, pcgVip: 1, repave: 1 },
 } as const;
 
-/** Seed 002 "Solution Sizing": one node block is kept spare for a control-plane repave. */
-export const REPAVE_SPARE_NODES = 1;
-
-/** Addresses of a subnet hosts can use: all but the network and broadcast addresses (a /31 and /32 use all). */
-export function usableAddresses(block: Ipv4Block): number {
-  const size = block.last - block.first + 1;
-  return block.prefix !== undefined && block.prefix < 31 ? size - 2 : size;
-}
+// One computation of the host subnets' budgets for the book and NET-010.
+export { REPAVE_SPARE_NODES, usableAddresses } from '../rules/network/host-subnet-budget';
 
 /** Addresses ending in .0 or .255 in a block: MetalLB skips them when `avoidBuggyIPs` is on. */
 function buggyAddresses(block: Ipv4Block): number {
@@ -63,29 +58,24 @@ export interface BudgetLine {
   readonly usable?: number;
 }
 
-/** The host subnets' budgets: node addresses plus the repave spare; on the data subnet also the gateway and MetalLB pools. */
+/** The host subnets' budgets as NET-010 computes them (hostSubnetBudget), in the book's words. */
 export function hostBudgets(model: VmoSiteModel): BudgetLine[] {
   const { controlPlane, workers } = model.nodes;
-  const nodes = controlPlane + workers;
-  const n = model.network;
-  const pools = poolSizes(model);
-  const poolAddresses = pools.reduce((s, p) => s + (p.addresses ?? 0), 0);
-  const line = (network: string, cidr: string, gateway: string | undefined, extra: { text: string; count: number }[]): BudgetLine => {
-    const block = parseIpv4Cidr(cidr);
-    const gw = parseIpv4Address(gateway) !== undefined ? [{ text: 'gateway 1', count: 1 }] : [];
-    const parts = [{ text: `node addresses ${nodes} (${controlPlane} control plane + ${workers} workers)`, count: nodes }, { text: `repave spare ${REPAVE_SPARE_NODES}`, count: REPAVE_SPARE_NODES }, ...gw, ...extra];
-    return {
-      network,
-      cidr,
-      takes: parts.map((p) => p.text).join(', '),
-      needed: parts.reduce((s, p) => s + p.count, 0),
-      ...(block ? { usable: usableAddresses(block) } : {}),
-    };
+  const words: Record<SubnetUseKind, (count: number) => string> = {
+    nodes: (n) => `node addresses ${n} (${controlPlane} control plane + ${workers} workers)`,
+    'repave-spare': (n) => `repave spare ${n}`,
+    gateway: (n) => `gateway ${n}`,
+    'metallb-pools': (n) => `MetalLB pools ${n}`,
   };
-  const lb = model.loadBalancer?.mode === 'l2' && pools.length ? [{ text: `MetalLB pools ${poolAddresses}`, count: poolAddresses }] : [];
-  return [
-    line('PXE', n.pxe.cidr, n.pxe.gateway, []),
-    line('mgmt', n.mgmt.cidr, n.mgmt.gateway, []),
-    line('data', n.data.cidr, n.data.gateway, lb),
-  ];
+  const label = { pxe: 'PXE', mgmt: 'mgmt', data: 'data' } as const;
+  return (['pxe', 'mgmt', 'data'] as const).map((name) => {
+    const b = hostSubnetBudget(model, name);
+    return {
+      network: label[name],
+      cidr: b.cidr,
+      takes: b.uses.map((u) => words[u.kind](u.count)).join(', '),
+      needed: b.needed,
+      ...(b.usable !== undefined ? { usable: b.usable } : {}),
+    };
+  });
 }

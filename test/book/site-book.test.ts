@@ -112,6 +112,22 @@ describe('address budgets', () => {
     expect(rows(false).find((r) => r['Network'] === 'MetalLB pool svc')?.['Available']).toBe('522');
   });
 
+  test('the data subnet counts what NET-010 counts: the gateway only inside the subnet, the MetalLB pool addresses inside it in L2 and BGP mode alike', () => {
+    const data = { vlan: 20, cidr: '10.20.30.0/25', gateway: '10.20.30.1' };
+    const pools = [{ name: 'svc', addresses: ['10.20.30.64/27'] }];
+    const dataRow = (props: VmoSiteProps) => {
+      const s = synthesize(props);
+      expect(s.findings.filter((f) => f.ruleId === 'NET-010')).toEqual([]);
+      return tableOf(s.book, 'Network plan', 1).find((r) => r['Network'] === 'data subnet');
+    };
+    // 3 + 5 nodes, 1 spare, the gateway, 32 pool addresses: 42 of 126.
+    const l2 = dataRow(ra({ network: { data }, loadBalancer: { pools } }));
+    expect(l2).toMatchObject({ Needed: '42', Available: '126' });
+    expect(l2?.['Takes']).toBe('node addresses 8 (3 control plane + 5 workers), repave spare 1, gateway 1, MetalLB pools 32');
+    const bgp = dataRow(ra({ network: { data }, loadBalancer: { mode: 'bgp', pools, bgp: { myAsn: 64512, peers: [{ address: '10.20.30.2', asn: 64513 }] } } }));
+    expect(bgp).toMatchObject({ Needed: '42', Available: '126' });
+  });
+
   test('the host subnets show node addresses plus the repave spare against the usable addresses; the pod CIDR its /24 blocks', () => {
     const s = synthesize(ra({ nodes: { controlPlane: 3, workers: 12 } }));
     const rows = tableOf(s.book, 'Network plan', 1);

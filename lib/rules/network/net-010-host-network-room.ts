@@ -1,7 +1,6 @@
-import { contains, overlaps, parseIpv4Address, parseIpv4Cidr } from '../../common/ipv4-block';
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { VmoSiteModel } from '../site-model';
-import { poolEntries } from './site-networks';
+import { hostSubnetBudget, SubnetUseKind } from './host-subnet-budget';
 
 /**
  * NET-010: every host network has an address for everything placed on it. MAAS assigns each
@@ -20,32 +19,23 @@ export const NET_010: Rule<VmoSiteModel> = {
   check(site) {
     const { controlPlane, workers } = site.nodes;
     if (![controlPlane, workers].every((n) => Number.isInteger(n) && n >= 0)) return []; // CAP-002 reports bad counts
-    const nodes = controlPlane + workers;
     const out: RuleViolation[] = [];
     for (const name of ['pxe', 'mgmt', 'data'] as const) {
-      const role = site.network[name];
-      const subnet = parseIpv4Cidr(role.cidr);
-      if (!subnet || subnet.prefix === undefined) continue; // NET-001
-      const size = subnet.last - subnet.first + 1;
-      const usable = subnet.prefix < 31 ? size - 2 : size;
-      const gateway = parseIpv4Address(role.gateway);
-      const uses: [string, number][] = [
-        [`${controlPlane} control-plane and ${workers} worker node(s)`, nodes],
-        ['1 repave spare', 1],
-      ];
-      if (gateway !== undefined && gateway >= subnet.first && gateway <= subnet.last) uses.push(['the gateway', 1]);
-      if (name === 'data') {
-        const inside = poolEntries(site).filter((p) => p.block && overlaps(p.block, subnet));
-        const pooled = inside.reduce((n, p) => (p.block && contains(subnet, p.block) ? n + p.block.last - p.block.first + 1 : n), 0);
-        if (pooled) uses.push([`${pooled} MetalLB pool address(es)`, pooled]);
-      }
-      const need = uses.reduce((n, [, count]) => n + count, 0);
-      if (need <= usable) continue;
-      const prefix = 32 - Math.ceil(Math.log2(need + 2));
+      const budget = hostSubnetBudget(site, name);
+      const { subnet, usable, needed } = budget;
+      if (!subnet || subnet.prefix === undefined || usable === undefined) continue; // NET-001
+      if (needed <= usable) continue;
+      const words: Record<SubnetUseKind, (count: number) => string> = {
+        nodes: () => `${controlPlane} control-plane and ${workers} worker node(s)`,
+        'repave-spare': (n) => `${n} repave spare`,
+        gateway: () => 'the gateway',
+        'metallb-pools': (n) => `${n} MetalLB pool address(es)`,
+      };
+      const prefix = 32 - Math.ceil(Math.log2(needed + 2));
       out.push({
         location: `network.${name}.cidr`,
         message:
-          `${name === 'pxe' ? 'PXE' : name} subnet ${subnet.canonical} has ${usable} usable address(es), but ${uses.map(([what]) => what).join(', ')} need ${need}: ` +
+          `${name === 'pxe' ? 'PXE' : name} subnet ${subnet.canonical} has ${usable} usable address(es), but ${budget.uses.map((u) => words[u.kind](u.count)).join(', ')} need ${needed}: ` +
           `use a /${prefix} or larger${name === 'data' ? ', or smaller MetalLB pools' : ''}`,
       });
     }
