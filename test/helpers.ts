@@ -119,11 +119,12 @@ export function paletteExportShapes(): Record<string, ExportedProfile> {
   return shapes;
 }
 
-/** Runs `app.synth()` (quiet), which must stop with a SynthError (nothing written); returns it. */
-export function synthError(app: PaletteApp): SynthError {
+/** Runs `app.synth()` (quiet), or `run`, which must stop with a SynthError (nothing written); returns it. */
+export function synthError(subject: PaletteApp | (() => unknown)): SynthError {
   let error: unknown;
   try {
-    app.synth({ quiet: true });
+    if (subject instanceof PaletteApp) subject.synth({ quiet: true });
+    else subject();
   } catch (e) {
     error = e;
   }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../common/regexp';
 import { ClusterProfileImportEntity } from './import-entity';
 import { MASKED_RUN, NormaliseOptions, normaliseProfilePair } from './profile-normalisation';
 import { DataChange, diffData, formatDataValue } from './yaml-path-diff';
@@ -20,7 +21,7 @@ export function maskedMatches(file: unknown, palette: unknown): boolean {
   if (file === undefined || file === null || typeof file === 'object') return false;
   const pattern = palette
     .split(new RegExp(MASKED_RUN.source, 'g'))
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('[^\\n]*');
   return new RegExp(`^${pattern}$`).test(String(file));
 }

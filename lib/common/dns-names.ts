@@ -8,8 +8,6 @@
 /** An RFC 1123 label of any length: lowercase letters, digits and '-', starting and ending with a letter or digit. */
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** The longest DNS label (RFC 1035 §2.3.4). */
-export const MAX_DNS_LABEL = 63;
 /** A DNS-1123 label of at most 63 characters, as one regular expression (a site's name, `SITE_NAME_PATTERN`). */
 export const DNS_LABEL_PATTERN = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** The longest DNS name and Kubernetes subdomain name. */

@@ -20,7 +20,7 @@ export function checkDnsLabel(value: string, what: string, example: string): voi
 export function checkDnsSubdomain(value: string, what: string, example: string): void {
   if (!isDnsSubdomain(value)) {
     throw new ValidationError(
-      `${what} '${value}' is invalid: use lowercase letters, digits, dashes and dots, starting and ending with a letter or digit (e.g. '${example}')`,
+      `${what} '${value}' is invalid: ${DNS_SUBDOMAIN_RULE} (e.g. '${example}')`,
     );
   }
 }

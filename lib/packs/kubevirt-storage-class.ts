@@ -1,4 +1,4 @@
-import { isYamlMap, RenderedLayer, valueAt } from '../palette/rendered';
+import { isYamlMap, RenderedLayer, valueAt, YamlMap } from '../palette/rendered';
 import { StorageClassFacts } from './facts';
 
 /** The annotation that makes a storage class KubeVirt's default for VM disks (CDI doc/datavolumes.md). */
@@ -20,16 +20,20 @@ export function stringParameters(v: unknown): Record<string, string> {
 
 /** The StorageClass objects of a layer's manifests, as written. */
 export function storageClassObjects(rendered: RenderedLayer): StorageClassReading[] {
-  return rendered.objects
-    .map((o) => o.deployed)
-    .filter((o) => o.kind === 'StorageClass' && typeof valueAt(o, 'metadata', 'name') === 'string')
-    .map((o) => ({
-      name: valueAt(o, 'metadata', 'name') as string,
-      provisioner: String(valueAt(o, 'provisioner') ?? ''),
-      parameters: stringParameters(valueAt(o, 'parameters')),
-      isDefault: valueAt(o, 'metadata', 'annotations', DEFAULT_CLASS_ANNOTATION) === 'true',
-      isDefaultVirt: valueAt(o, 'metadata', 'annotations', KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION) === 'true',
-    }));
+  return rendered.objects.flatMap((o) => storageClassReading(o.deployed) ?? []);
+}
+
+/** A written object read as a StorageClass; undefined for another kind or one without a name. */
+export function storageClassReading(o: YamlMap): StorageClassReading | undefined {
+  const name = valueAt(o, 'metadata', 'name');
+  if (o.kind !== 'StorageClass' || typeof name !== 'string') return undefined;
+  return {
+    name,
+    provisioner: String(valueAt(o, 'provisioner') ?? ''),
+    parameters: stringParameters(valueAt(o, 'parameters')),
+    isDefault: valueAt(o, 'metadata', 'annotations', DEFAULT_CLASS_ANNOTATION) === 'true',
+    isDefaultVirt: valueAt(o, 'metadata', 'annotations', KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION) === 'true',
+  };
 }
 
 /** The class VMs use: KubeVirt's default-virt class, else the cluster default, else the first. */

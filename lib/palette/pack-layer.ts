@@ -4,7 +4,7 @@ import { ValidationError } from '../common/errors';
 import { LayerType, PackType } from './layer-type';
 import { PackCatalogEntry, packCatalogOf } from './pack-catalog';
 import { deepFreeze, PackDefaults } from './pack-defaults';
-import { LruCache } from './text-memo';
+import { LruCache, LruCachesByOwner } from './text-memo';
 import { PackPreset, presetHeader } from './pack-preset';
 import { PackRegistry } from './pack-registry';
 import { LayerOutput, ProfileLayer, ProfileLayerProps, VariableCollector } from './profile-layer';
@@ -134,7 +134,8 @@ export class PackLayer extends ProfileLayer {
     };
     // A fleet's sites write most layers alike: the same defaults and recipe print the same values, once.
     const key = dataKey(recipe);
-    const { values, vouched, data } = key === undefined ? this.printValues(recipe) : renderedValuesCache(this.defaults).getOrSet(key, () => this.printValues(recipe));
+    const print = () => this.printValues(recipe);
+    const { values, vouched, data } = key === undefined ? print() : renderedValuesCaches.getOrSet(this.defaults ?? NO_DEFAULTS, key, print);
     if (vouched) vouchForText(values);
     const { manifests, objects } = this.renderManifests();
     return {
@@ -229,21 +230,12 @@ interface RenderedValues {
   readonly data: YamlMap;
 }
 
-/** Values printed per defaults (a pack version of the catalog, or none), by recipe. */
-function renderedValuesCache(defaults: PackDefaults | undefined): LruCache<string, RenderedValues> {
-  const owner: object = defaults ?? NO_DEFAULTS;
-  let cache = renderedValuesCaches.get(owner);
-  if (!cache) {
-    cache = new LruCache(64);
-    renderedValuesCaches.set(owner, cache);
-  }
-  return cache;
-}
 
 const NO_DEFAULTS = {};
 /** The data of empty values, shared by every layer that writes none: frozen, as all shared values data is. */
 const EMPTY_VALUES: YamlMap = Object.freeze({});
-const renderedValuesCaches = new WeakMap<object, LruCache<string, RenderedValues>>();
+/** Values printed per defaults (a pack version of the catalog, or none), by recipe. */
+const renderedValuesCaches = new LruCachesByOwner<RenderedValues>(64);
 
 /** The defaults a layer was built on; their data is made when first read (the review file, PAL-009), once per pack version. */
 function renderedDefaults(defaults: PackDefaults, schema: PackSchema | undefined): RenderedDefaults {

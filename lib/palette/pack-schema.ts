@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../common/regexp';
 import { isMap } from 'yaml';
 import { ValidationError } from '../common/errors';
 import { parsePackYaml } from './pack-defaults';
@@ -366,7 +367,7 @@ function formatMismatch(format: SchemaFormat, value: unknown): string | undefine
   const only = format.parts.length === 1 ? format.parts[0] : undefined;
   if (only !== undefined && typeof only !== 'string') return placeholderMismatch(only, text);
   // Several parts: split the text by the literals, then check each piece.
-  const pattern = format.parts.map((p) => (typeof p === 'string' ? escapeRegex(p) : `(${PIECE[p.type](p)})`)).join('');
+  const pattern = format.parts.map((p) => (typeof p === 'string' ? escapeRegExp(p) : `(${PIECE[p.type](p)})`)).join('');
   const match = new RegExp(`^${pattern}$`).exec(text);
   if (!match) return "does not have the template's shape";
   const placeholders = format.parts.filter((p): p is FormatPlaceholder => typeof p !== 'string');
@@ -383,7 +384,7 @@ const PIECE: { readonly [T in SchemaFormatType]: (p: FormatPlaceholder) => strin
   password: () => '[\\s\\S]*?',
   number: () => '-?\\d+(?:\\.\\d+)?',
   boolean: () => 'true|false',
-  list: (p) => (p.options ?? []).map(escapeRegex).join('|'),
+  list: (p) => (p.options ?? []).map(escapeRegExp).join('|'),
   ipv4: () => '\\d{1,3}(?:\\.\\d{1,3}){3}',
   version: () => 'v?\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?',
 };
@@ -411,10 +412,6 @@ function placeholderMismatch(p: FormatPlaceholder, text: string): string | undef
       // Semantic version; a leading `v` and a missing minor/patch are accepted, as Go semver libraries do [inferred].
       return new RegExp(`^${PIECE.version(p)}$`).test(text) ? undefined : 'is not a semantic version';
   }
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function requiredMessage(path: string): string {

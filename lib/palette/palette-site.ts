@@ -9,7 +9,7 @@ import { IPackCatalogScope, PackCatalog, packCatalogOf } from './pack-catalog';
 import { RenderContext, RenderedSite } from './rendered';
 import { CON_001, parseValidationMessage } from './rule-validation';
 import { renderValuesChanges, valuesChanges, ValuesChanges } from './values-changes';
-import { LruCache } from './text-memo';
+import { LruCachesByOwner } from './text-memo';
 import { toYaml, unquotedReferences } from './yaml-format';
 
 export interface PaletteSiteProps {
@@ -189,15 +189,10 @@ export class PaletteSite extends Construct implements IPackCatalogScope {
  * defaults are one shared object per pack version, and most sites of a fleet write the same values.
  */
 function changesOf(defaults: object, text: string, values: unknown): ValuesChanges {
-  let byText = changesCache.get(defaults);
-  if (!byText) {
-    byText = new LruCache(64);
-    changesCache.set(defaults, byText);
-  }
-  return byText.getOrSet(text, () => valuesChanges(defaults, values));
+  return changesCache.getOrSet(defaults, text, () => valuesChanges(defaults, values));
 }
 
-const changesCache = new WeakMap<object, LruCache<string, ValuesChanges>>();
+const changesCache = new LruCachesByOwner<ValuesChanges>(64);
 
 /**
  * The text of `profiles/<name>.json`: the import document, two-space indent, final newline.

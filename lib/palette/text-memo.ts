@@ -48,3 +48,23 @@ export function memoizeByText<T>(fn: (text: string) => T, maxEntries = 256): (te
   const cache = new LruCache<string, { value: T }>(maxEntries);
   return (text: string) => cache.getOrSet(text, () => ({ value: fn(text) })).value;
 }
+
+/**
+ * Caches kept per owner object (a pack version's defaults, a changes result): each owner gets
+ * an LRU cache of `maxEntries`, dropped with the owner.
+ */
+export class LruCachesByOwner<V> {
+  private readonly caches = new WeakMap<object, LruCache<string, V>>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  /** The owner's cached value for `key`, or `compute()` cached. */
+  public getOrSet(owner: object, key: string, compute: () => V): V {
+    let cache = this.caches.get(owner);
+    if (!cache) {
+      cache = new LruCache(this.maxEntries);
+      this.caches.set(owner, cache);
+    }
+    return cache.getOrSet(key, compute);
+  }
+}

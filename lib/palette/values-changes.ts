@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, Node, YAMLMap } from 'yaml';
-import { LruCache } from './text-memo';
+import { LruCachesByOwner } from './text-memo';
 import { isPlainObject, PlainValue } from './values';
 import { documentToYaml, OUTPUT_DOCUMENT_OPTIONS, UnquotedReference, UnquotedReferenceAt } from './yaml-format';
 
@@ -96,15 +96,10 @@ export interface ValuesChangesSubject {
  * (most layers of a fleet's sites) are printed once per subject.
  */
 export function renderValuesChanges(changes: ValuesChanges, subject: ValuesChangesSubject): string {
-  let bySubject = renderedChanges.get(changes);
-  if (!bySubject) {
-    bySubject = new LruCache(8);
-    renderedChanges.set(changes, bySubject);
-  }
-  return bySubject.getOrSet(JSON.stringify(subject), () => printValuesChanges(changes, subject));
+  return renderedChanges.getOrSet(changes, JSON.stringify(subject), () => printValuesChanges(changes, subject));
 }
 
-const renderedChanges = new WeakMap<ValuesChanges, LruCache<string, string>>();
+const renderedChanges = new LruCachesByOwner<string>(8);
 
 function printValuesChanges(changes: ValuesChanges, subject: ValuesChangesSubject): string {
   const doc = new Document(new YAMLMap(), OUTPUT_DOCUMENT_OPTIONS);

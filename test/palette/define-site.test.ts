@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { isValidationError, PaletteApp, PaletteSite, ProfileVariable } from '../../lib/palette';
-import { synthError, tempDirs } from '../helpers';
+import { PaletteApp, PaletteSite, ProfileVariable } from '../../lib/palette';
+import { synthError, tempDirs, validationError } from '../helpers';
 import { smallSite } from './fixtures';
 
 const tempDir = tempDirs('pvmo-define-');
@@ -83,14 +83,7 @@ describe('PaletteApp.defineSite and the streaming synth', () => {
     defineSmall(same, 'other', { vlan: 31 });
     // Built after the first 'twin' was released, so its construct id is free: the site name is what collides.
     defineSmall(same, 'twin');
-    let error: unknown;
-    try {
-      same.synth({ quiet: true });
-    } catch (e) {
-      error = e;
-    }
-    expect(isValidationError(error)).toBe(true);
-    expect((error as Error).message).toMatch(/are both named 'twin'/);
+    expect(validationError(() => same.synth({ quiet: true })).message).toMatch(/are both named 'twin'/);
     expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import {
-  ClusterProfile, CloudType, FindingLevel, isBlocking, LayerType, PackLayer, PaletteApp, PaletteSite, ProfileType, ProfileVariable, SEC_001, SEC_002, SynthError,
+  ClusterProfile, CloudType, FindingLevel, isBlocking, LayerType, PackLayer, PaletteApp, PaletteSite, ProfileType, ProfileVariable, SEC_001, SEC_002,
   VariableFormat, VariableInputType,
 } from '../../lib/palette';
 import { RA, handSite, manifestLayer, packLayer, site } from '../rules/fixtures';
-import { validationError } from '../helpers';
+import { synthError, validationError } from '../helpers';
 
 const ERROR = FindingLevel.ERROR;
 const grafana = (s: PaletteSite, adminPassword: unknown) =>
@@ -19,15 +19,6 @@ const vm = (userData: string) => ({
   metadata: { name: 'ubuntu-2204' },
   spec: { template: { spec: { volumes: [{ name: 'cloudinitdisk', cloudInitNoCloud: { userData } }] } } },
 });
-function synthError(fn: () => unknown): SynthError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SynthError) return e;
-    throw e;
-  }
-  throw new Error('expected a SynthError');
-}
 const FIX = 'make it a sensitive profile variable without default and reference it, so the value is entered at deploy time';
 
 describe('SEC-001 no secret in the output (every site, whatever built it)', () => {

@@ -69,6 +69,7 @@ describe('no stray copies in lib/ (the common helpers are the only ones)', () =>
     const line = "const x = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/; const [a] = ipaddr.parseCIDR(t);";
     expect(['[a-z0-9]([-a-z0-9]', 'parseCIDR('].every((p) => line.includes(p))).toBe(true);
     expect(/\{1,15\}|\{0,14\}/.test('/^[A-Za-z0-9_.-]{1,15}$/')).toBe(true);
+    expect(/[^/]\/\^\[\^\/:/.test("const ok = /^[^/:\\s]+$/.test(name);")).toBe(true);
     expect(schemaPattern('lib/model/site-props.ts', '   * @pattern ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$')).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { parse } from 'yaml';
 import {
-  ICsiLayer, LayerRole, LayerType, PackLayer, PaletteApp, PortworxPack, ProfileJson, RenderedLayer, StorageFacts, SynthError, valueAt, VmoProfileKind, VmoSite,
+  ICsiLayer, LayerRole, LayerType, PackLayer, PaletteApp, PortworxPack, ProfileJson, RenderedLayer, StorageFacts, valueAt, VmoProfileKind, VmoSite,
 } from '../../lib';
 import { vmoSiteModel } from '../../lib/model/vmo-site-model';
 import { layerOf, RA_SITE } from './fixtures';
+import { synthError } from '../helpers';
 
 /**
  * Issue 10 item 3: the open site construct. A site takes add-on layers of its own in chosen
@@ -123,14 +124,7 @@ describe('a deep value override', () => {
     expect(valuesOf(profileJson(s, 'VMO-RA-Full'), 'kubernetes').pack.podCIDR).toBe('172.16.0.0/18');
     expect(vmoSiteModel(s.render(), s.hosts).kubernetes?.podCidr).toBe('172.16.0.0/18');
     const app = s.node.scope as PaletteApp;
-    let error: unknown;
-    try {
-      app.render();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(SynthError);
-    expect((error as SynthError).findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toContain('NET-002');
+    expect(synthError(() => app.render()).findings.filter((f) => f.level === 'error').map((f) => f.ruleId)).toContain('NET-002');
   });
 
   test('a key with dots is escaped, and removeValue drops a default key', () => {

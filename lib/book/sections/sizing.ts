@@ -1,6 +1,6 @@
 import { CONTROL_PLANE_SIZING, controlPlaneSizing } from '../../rules/capacity/cap-001-control-plane-size';
 import { describeBudget, MAX_VMS_PER_NODE, vmCapacity } from '../../rules/capacity/pod-budget';
-import { keepsQuorum, MIN_WORKERS, RECOMMENDED_WORKERS, storageNodeCount } from '../../rules/storage/storage-nodes';
+import { keepsQuorum, RECOMMENDED_WORKERS, storageNodeCount, workersForSpareNode } from '../../rules/storage/storage-nodes';
 import { BookSection } from '../book-section';
 import { count, table } from '../markdown';
 
@@ -46,7 +46,7 @@ export const SIZING: BookSection = {
           ? [
               `Storage quorum (STO-001)`,
               `${nodes ?? '?'} ${storage.product} storage nodes, quorum needs ${storage.minStorageNodes}${storage.quorum ? ` (${storage.quorum.members} ${storage.quorum.what})` : ''}`,
-              `at least ${Math.max(MIN_WORKERS, storage.minStorageNodes + 1)} workers so one node may go offline, ${RECOMMENDED_WORKERS} recommended${maxNodes}`,
+              `at least ${workersForSpareNode(storage)} workers so one node may go offline, ${RECOMMENDED_WORKERS} recommended${maxNodes}`,
             ]
           : [
               `Storage nodes (STO-001)`,

@@ -1,7 +1,7 @@
 import { FindingLevel, Rule, RuleViolation } from '../../palette/finding';
 import { isCount } from '../capacity/pod-budget';
 import { VmoSiteModel } from '../site-model';
-import { keepsQuorum, MIN_WORKERS, RECOMMENDED_WORKERS, storageNodeCount } from './storage-nodes';
+import { keepsQuorum, RECOMMENDED_WORKERS, storageNodeCount, workersForSpareNode } from './storage-nodes';
 import { storageSetting } from './storage-settings';
 
 /**
@@ -29,15 +29,15 @@ export const STO_001: Rule<VmoSiteModel> = {
         location: storageNodes < workers ? storageSetting(storage, 'storageNodes') : 'nodes.workers',
         message:
           `${storageNodes} ${storage.product} storage node${storageNodes === 1 ? '' : 's'}${limitedBy}: it needs at least ${min}${keepsQuorum(storage) ? ' for quorum' : ''}; ` +
-          `use at least ${Math.max(MIN_WORKERS, min + 1)} workers (${RECOMMENDED_WORKERS} recommended)${storage.maxStorageNodes !== undefined ? ' with maxStorageNodes equal to the worker count' : ''}`,
+          `use at least ${workersForSpareNode(storage)} workers (${RECOMMENDED_WORKERS} recommended)${storage.maxStorageNodes !== undefined ? ' with maxStorageNodes equal to the worker count' : ''}`,
       });
-    } else if (keepsQuorum(storage) && workers < Math.max(MIN_WORKERS, min + 1)) {
+    } else if (keepsQuorum(storage) && workers < workersForSpareNode(storage)) {
       out.push({
         level: FindingLevel.WARNING,
         location: 'nodes.workers',
         message:
           `${workers} workers: ${storage.product} needs ${min} storage nodes for its quorum, so a node offline for a repave or maintenance leaves no spare and a second loss breaks quorum; ` +
-          `use at least ${Math.max(MIN_WORKERS, min + 1)} workers (${RECOMMENDED_WORKERS} recommended)`,
+          `use at least ${workersForSpareNode(storage)} workers (${RECOMMENDED_WORKERS} recommended)`,
       });
     } else if (workers < RECOMMENDED_WORKERS) {
       out.push({

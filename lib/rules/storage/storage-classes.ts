@@ -1,6 +1,6 @@
 import { cdiCapabilities } from '../../packs/cdi-capabilities';
 import { StorageClassFacts } from '../../packs/facts';
-import { valueAt } from '../../palette/rendered';
+import { storageClassReading } from '../../packs/kubevirt-storage-class';
 import { VmoSiteModel } from '../site-model';
 
 /** A storage class the site writes, with what decides how it serves RWX. */
@@ -32,13 +32,9 @@ export function storageClasses(site: VmoSiteModel): Map<string, StorageClassInfo
     classes.set(sc.name, { ...sc, rwxBlockProblem: storage?.rwxBlockProblem(sc), nfsFilesystem: storage?.needsNfsClient(sc, 'Filesystem') ?? false });
   }
   for (const { deployed } of site.objects) {
-    if (deployed.kind !== 'StorageClass') continue;
-    const name = valueAt(deployed, 'metadata', 'name');
-    if (typeof name !== 'string') continue;
-    const provisioner = String(valueAt(deployed, 'provisioner') ?? '');
-    const params = valueAt(deployed, 'parameters');
-    const parameters: Record<string, string> = {};
-    if (params && typeof params === 'object') for (const [k, v] of Object.entries(params)) parameters[k] = String(v);
+    const read = storageClassReading(deployed);
+    if (!read) continue;
+    const { name, provisioner, parameters } = read;
     const sc: StorageClassFacts = { name, provisioner, parameters };
     const own = storage && provisioner === storage.provisioner;
     classes.set(name, {

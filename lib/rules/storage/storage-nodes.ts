@@ -19,6 +19,11 @@ export function storageNodeCount(site: VmoSiteModel): number | undefined {
   return isCount(max) ? Math.min(workers, max) : workers;
 }
 
+/** The fewest workers that hold the storage product's minimum and let one node go offline (seed 002). */
+export function workersForSpareNode(storage: StorageFacts): number {
+  return Math.max(MIN_WORKERS, storage.minStorageNodes + 1);
+}
+
 /**
  * Whether the storage product runs a quorum on its storage nodes: one it reports (Ceph's MONs),
  * or a minimum of more than one storage node, which it needs for one (seed 000 storage table:
