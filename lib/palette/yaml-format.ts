@@ -256,13 +256,27 @@ export function dataKey(value: unknown): string | undefined {
   let plain = true;
   const key = JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
     const own = this[k];
-    if (own instanceof UnquotedReference) return { '\u0000unquoted': own.reference };
-    if (typeof own === 'number' && (!Number.isFinite(own) || Object.is(own, -0))) return { '\u0000number': String(own) };
-    if (typeof own === 'bigint' || (typeof own === 'object' && own !== null && !Array.isArray(own) && Object.getPrototypeOf(own) !== Object.prototype && Object.getPrototypeOf(own) !== null)) {
-      plain = false;
-      return null;
+    // Cheapest tests first: this runs for every key and value printed.
+    switch (typeof own) {
+      case 'string':
+      case 'boolean':
+        return v;
+      case 'number':
+        return Number.isFinite(own) && !Object.is(own, -0) ? v : { '\u0000number': String(own) };
+      case 'object': {
+        if (own === null || Array.isArray(own)) return v;
+        const proto: unknown = Object.getPrototypeOf(own);
+        if (proto === Object.prototype || proto === null) return v;
+        if (own instanceof UnquotedReference) return { '\u0000unquoted': own.reference };
+        plain = false;
+        return null;
+      }
+      case 'bigint':
+        plain = false;
+        return null;
+      default:
+        return v;
     }
-    return v;
   });
   return plain && key !== undefined ? key : undefined;
 }
