@@ -7,18 +7,10 @@
  * compiles whatever changed: dist/ never comes from stale compiled code. The apps/ programs then
  * run as their compiled twins in build/apps (see lib/cli/load-target.ts).
  */
+import '../lib/cli/share-yaml'; // first: before anything loads cdk8s
 import { join } from 'path';
-import { processIo } from '../lib/cli/cli-io';
+import { runMain } from '../lib/cli/main';
 import { packageRoot } from '../lib/cli/package-files';
-import { runCli } from '../lib/cli/run-cli';
 
 const root = packageRoot();
-runCli(['synth', join(root, 'apps'), join(root, 'sites'), '-o', join(root, 'dist'), '--prune', ...process.argv.slice(2)], processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (bug: unknown) => {
-    process.stderr.write(`synth: internal error, please report it:\n${bug instanceof Error ? bug.stack : String(bug)}\n`);
-    process.exitCode = 70;
-  },
-);
+runMain('synth', ['synth', join(root, 'apps'), join(root, 'sites'), '-o', join(root, 'dist'), '--prune', ...process.argv.slice(2)]);

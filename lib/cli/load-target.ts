@@ -4,7 +4,8 @@ import { isValidationError, ValidationError } from '../common/errors';
 import { PaletteApp } from '../palette/palette-app';
 import { loadSiteFile } from '../site/site-file';
 import { VmoSite } from '../site/vmo-site';
-import { packageRoot } from './package-files';
+import { packageRoot, runsBundled } from './package-files';
+import { shareLibrary } from './shared-modules';
 
 /**
  * An app program: a module whose default export (or `build` export) adds sites to the app it
@@ -50,10 +51,8 @@ export function addTarget(app: PaletteApp, target: string, options: AddTargetOpt
   }
   if (!/\.(ts|js)$/.test(path)) throw new ValidationError(`${target}: is neither a site YAML file (.yaml) nor an app program (.ts/.js)`);
   const twin = path.endsWith('.ts') ? compiledTwin(target, path) : undefined;
-  if (path.endsWith('.ts') && twin === undefined) {
-    registerTypeScript(target);
-    preferCompiledLibrary(target);
-  }
+  if (path.endsWith('.ts') && twin === undefined) registerTypeScript(target);
+  oneLibraryCopy();
   const mod = programStep(target, path, () => require(twin ?? path) as unknown);
   // `export default function`, `export function build`, or CommonJS `module.exports = function`.
   const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
@@ -114,30 +113,52 @@ function compiledTwin(target: string, path: string): string | undefined {
   return twin;
 }
 
-let compiledLibraryPreferred = false;
+let oneCopy = false;
 
 /**
- * When the command line runs compiled (build/) and a TypeScript program of your own imports this
- * package's sources (`../lib`, as the README's example does in this repository), the compiled
- * twins are loaded instead: one copy of the library, so the program's sites are the command
- * line's sites. A twin older than its source is refused (run npm run build).
+ * One copy of the library for the command line and the app programs it runs, so a program's
+ * sites are the command line's sites:
+ * - `require('cdk8s-palette-vmo')` and `'../lib'` (build/lib/index.js) give the library this code
+ *   belongs to, also when the command line is one bundled file (shareLibrary);
+ * - when the command line runs compiled, a TypeScript program's imports of this package's
+ *   sources (`../lib`, as the README's example does in this repository) load their compiled
+ *   twins; a twin older than its source is refused (run npm run build);
+ * - when it runs bundled, an import of a file inside the compiled library (build/lib/site/...)
+ *   is refused: it would load a second copy beside the bundle's.
  */
-function preferCompiledLibrary(target: string): void {
-  if (compiledLibraryPreferred || !__filename.endsWith('.js')) return;
-  compiledLibraryPreferred = true;
+function oneLibraryCopy(): void {
+  if (oneCopy) return;
+  oneCopy = true;
   const root = packageRoot();
+  shareLibrary(root, require('../index') as object);
+  if (!__filename.endsWith('.js')) return; // from the TypeScript sources, programs import those too
   const sources = ['lib', 'imports'].map((d) => join(root, d) + sep);
+  const compiledLib = join(root, 'build', 'lib') + sep;
+  const bundled = runsBundled();
   const moduleApi = require('module') as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
   const resolveFilename = moduleApi._resolveFilename;
   moduleApi._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]): string {
     const resolved = resolveFilename.call(this, request, ...rest);
-    if (!resolved.endsWith('.ts') || !sources.some((s) => resolved.startsWith(s))) return resolved;
-    const twin = join(root, 'build', relative(root, resolved)).replace(/\.ts$/, '.js');
-    if (!existsSync(twin)) return resolved;
-    if (statSync(twin).mtimeMs < statSync(resolved).mtimeMs) {
-      throw new ValidationError(`${target}: it imports ${relative(process.cwd(), resolved)}, whose compiled form is older: run npm run build`);
+    const importer = (rest[0] as { filename?: string } | undefined)?.filename;
+    const program = importer ? relative(process.cwd(), importer) : 'an app program';
+    if (resolved.endsWith('.ts') && sources.some((s) => resolved.startsWith(s))) {
+      const twin = join(root, 'build', relative(root, resolved)).replace(/\.ts$/, '.js');
+      if (!existsSync(twin)) return resolved;
+      if (statSync(twin).mtimeMs < statSync(resolved).mtimeMs) {
+        throw new ValidationError(`${program}: it imports ${relative(process.cwd(), resolved)}, whose compiled form is older: run npm run build`);
+      }
+      return checked(twin);
     }
-    return twin;
+    return checked(resolved);
+
+    function checked(file: string): string {
+      if (bundled && file.startsWith(compiledLib) && file !== join(compiledLib, 'index.js') && !(importer ?? '').startsWith(compiledLib)) {
+        throw new ValidationError(
+          `${program}: it imports ${relative(process.cwd(), file)}, a file inside the library, which would be a second copy of it: import from 'cdk8s-palette-vmo' (in this repository '../lib'), its public API`,
+        );
+      }
+      return file;
+    }
   };
 }
 

@@ -15,6 +15,14 @@ export function packageRoot(): string {
   }
 }
 
+/**
+ * True when this code runs as one bundled file (build/bin/*.js, see scripts/bundle-cli.ts), where
+ * every module's `__filename` is the bundle's; false from lib/ (tsx, jest) or build/lib/.
+ */
+export function runsBundled(): boolean {
+  return !/package-files\.[jt]s$/.test(__filename);
+}
+
 /** The version in package.json. */
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

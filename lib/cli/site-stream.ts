@@ -9,6 +9,7 @@ import { duplicateSiteName, PaletteApp } from '../palette/palette-app';
 import { keptSiteFindings, ProfileIdentityCheck } from '../palette/site-outcome';
 import { CliIo } from './cli-io';
 import { failsRun } from './findings-report';
+import { runsBundled } from './package-files';
 import { Progress } from './progress';
 import { CONTROL_LIMIT, CONTROL_SLOTS, CONTROL_STOP_WRITING, ErrorMessage, SiteMessage, WorkerMessage, WorkerTask, takeSite } from './site-worker-protocol';
 import { errorMessage } from './site-worker';
@@ -207,14 +208,17 @@ function jobsFromEnv(env: Readonly<Record<string, string | undefined>>): number 
   return n;
 }
 
-/** Starts a worker on lib/cli/site-worker: the compiled file, or the TypeScript one through tsx (tests, `npm run`). */
+/**
+ * Starts a worker thread on this code: the bundled command line's own file (build/bin/*.js, whose
+ * entry runs the worker in a worker thread: lib/cli/main.ts), else lib/cli/site-worker, compiled
+ * or TypeScript through tsx (tests, `npm run palette-vmo`).
+ */
 function startWorker(task: WorkerTask): Worker {
-  const compiled = __filename.endsWith('.js');
-  const file = join(__dirname, compiled ? 'site-worker.js' : 'site-worker.ts');
   const workerData = { paletteVmoSiteWorker: task };
-  if (compiled) return new Worker(file, { workerData });
-  const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  if (runsBundled()) return new Worker(__filename, { workerData });
+  const file = join(__dirname, __filename.endsWith('.js') ? 'site-worker.js' : 'site-worker.ts');
+  const register = file.endsWith('.ts') ? "require('tsx/cjs/api').register(); " : '';
+  return new Worker(`${register}require(${JSON.stringify(file)}).runSiteWorkerThread();`, { eval: true, workerData });
 }
 
 /** A ValidationError (one line) or a bug (with the worker's stack) from an error message. */

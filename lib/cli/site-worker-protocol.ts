@@ -2,9 +2,9 @@ import type { SiteOutcome } from '../palette/site-outcome';
 
 /**
  * What the threads of a streaming run tell each other. Every thread loads the same targets,
- * so every thread numbers the sites the same way (definition order); thread `worker` of
- * `workers` renders the sites whose index modulo `workers` is `worker`. The main thread is
- * worker 0 and puts the outcomes back in site order, so the output never depends on scheduling.
+ * so every thread numbers the sites the same way (definition order); each thread takes the next
+ * site no thread has taken yet (takeSite, a shared counter). The main thread renders too and puts
+ * the outcomes back in site order, so the output never depends on scheduling.
  */
 export interface WorkerTask {
   /** Site files and app programs, absolute. */

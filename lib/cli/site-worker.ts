@@ -45,7 +45,9 @@ export function errorMessage(index: number, e: unknown): ErrorMessage {
   return { kind: 'error', index, message, validation, ...(!validation && e instanceof Error && e.stack ? { stack: e.stack } : {}) };
 }
 
-if (!isMainThread && parentPort && (workerData as { paletteVmoSiteWorker?: WorkerTask } | undefined)?.paletteVmoSiteWorker) {
+/** Runs this worker thread's part of the run: the task lib/cli/site-stream.ts started it with (see lib/cli/main.ts). */
+export function runSiteWorkerThread(): void {
   const port = parentPort;
+  if (isMainThread || !port) throw new Error('runSiteWorkerThread runs in a site worker thread only');
   runWorker((workerData as { paletteVmoSiteWorker: WorkerTask }).paletteVmoSiteWorker, (m) => port.postMessage(m));
 }

@@ -60,7 +60,7 @@ export const SYNTH_COMMAND: CliCommand = {
     copyForCdk8s(io, written.outdir, written.sites);
     const shown = relative(process.cwd(), written.outdir) || '.';
     if (json) {
-      await report(run, io, strict, json, { written: true, outdir: shown, sites: written.sites, pruned: written.pruned, files: written.files });
+      await report(run, io, strict, json, { written: true, outdir: shown, sites: written.sites, pruned: written.pruned, files: written.files, jobs: run.jobs });
       return CliExit.OK;
     }
     if (!quiet) await report(run, io, strict, false, { written: true });
