@@ -32,7 +32,9 @@ const XML_PASSWORD = /<(\w*Password)>\s*<Value>([^<]*)<\/Value>/gi;
 /** A regular expression that matches one literal string only: it would write the secret itself. */
 const LITERAL_REGEX = /^\^?(?:[^\\[\](){}.*+?|^$]|\\[^dDwWsSbB])+\$?$/;
 
-const isReference = (text: string) => new RegExp(VARIABLE_REFERENCE.source).test(text) || /\{\{\s*\.spectro\./.test(text);
+/** VARIABLE_REFERENCE without its flags: `test` keeps no state between texts. */
+const REFERENCE = new RegExp(VARIABLE_REFERENCE.source);
+const isReference = (text: string) => REFERENCE.test(text) || /\{\{\s*\.spectro\./.test(text);
 /** Says what was found without repeating the secret: its length only. */
 const describeSecret = (value: string) => `a literal value (${value.length} characters, not shown)`;
 const FIX = 'make it a sensitive profile variable without default and reference it, so the value is entered at deploy time';

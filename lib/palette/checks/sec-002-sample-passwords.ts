@@ -16,15 +16,19 @@ const SAMPLE_ACTIVATION_ID = 'your_license_key';
 const PASSWORD_KEY = /(pass(word|wd)?|pwd)$/i;
 const FIX = 'use a sensitive profile variable without default instead, entered at deploy time';
 
+const WORDS = SAMPLE_PASSWORDS.join('|');
+const KEYED = new RegExp(`(pass(?:word|wd)?|pwd)["']?\\s*[:=]\\s*["']?(${WORDS})["']?\\s*(?:$|[,}])`, 'gim');
+const XML = new RegExp(`Password>\\s*<Value>\\s*(${WORDS})\\s*</Value>`, 'gi');
+const CHPASSWD_LINE = new RegExp(`^\\s*-?\\s*[\\w.-]+:(${WORDS})\\s*$`, 'gm');
+
 /** `password: spectro`-style lines inside text that did not parse as YAML, and chpasswd `user:password` lines. */
-function textMatches(value: string, inChpasswd: boolean): string[] {
+function textMatches(value: string, inChpasswd: () => boolean): string[] {
+  const lower = value.toLowerCase();
+  if (!SAMPLE_PASSWORDS.some((w) => lower.includes(w))) return []; // every pattern below needs one of the words
   const found: string[] = [];
-  const words = SAMPLE_PASSWORDS.join('|');
-  const keyed = new RegExp(`(pass(?:word|wd)?|pwd)["']?\\s*[:=]\\s*["']?(${words})["']?\\s*(?:$|[,}])`, 'gim');
-  for (const m of value.matchAll(keyed)) found.push(m[2]);
-  const xml = new RegExp(`Password>\\s*<Value>\\s*(${words})\\s*</Value>`, 'gi');
-  for (const m of value.matchAll(xml)) found.push(m[1]);
-  if (inChpasswd) for (const m of value.matchAll(new RegExp(`^\\s*-?\\s*[\\w.-]+:(${words})\\s*$`, 'gm'))) found.push(m[1]);
+  for (const m of value.matchAll(KEYED)) found.push(m[2]);
+  for (const m of value.matchAll(XML)) found.push(m[1]);
+  if (inChpasswd()) for (const m of value.matchAll(CHPASSWD_LINE)) found.push(m[1]);
   return found;
 }
 
@@ -39,11 +43,12 @@ const samplesIn = perText((leaves) => {
     const v = leaf.value;
     // Messages name the kind of sample, never its value: a message must not carry a secret, even a published one.
     if (v.includes(SAMPLE_WINDOWS_PASSWORD)) report(SAMPLE_WINDOWS_PASSWORD, "the RA templates' sample Windows password", leaf.path);
-    if (v.toLowerCase().includes(SAMPLE_API_TOKEN)) report(SAMPLE_API_TOKEN, "the RA's sample FlashArray API token", leaf.path);
-    if (v.toLowerCase().includes(SAMPLE_ACTIVATION_ID)) report(SAMPLE_ACTIVATION_ID, "the RA's sample Portworx activation id", leaf.path);
-    const word = v.trim().toLowerCase();
+    const lower = v.toLowerCase();
+    if (lower.includes(SAMPLE_API_TOKEN)) report(SAMPLE_API_TOKEN, "the RA's sample FlashArray API token", leaf.path);
+    if (lower.includes(SAMPLE_ACTIVATION_ID)) report(SAMPLE_ACTIVATION_ID, "the RA's sample Portworx activation id", leaf.path);
+    const word = lower.trim();
     if (PASSWORD_KEY.test(leaf.key) && SAMPLE_PASSWORDS.includes(word)) report(word, `${SAMPLE_NAMES[word]} in '${leaf.key}'`, leaf.path);
-    for (const w of textMatches(v, /chpasswd/i.test(leaf.path))) report(w.toLowerCase(), SAMPLE_NAMES[w.toLowerCase()], leaf.path);
+    for (const w of textMatches(v, () => /chpasswd/i.test(leaf.path))) report(w.toLowerCase(), SAMPLE_NAMES[w.toLowerCase()], leaf.path);
   }
   return [...found.values()];
 });

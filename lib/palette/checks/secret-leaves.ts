@@ -43,41 +43,73 @@ function looksStructured(s: string): boolean {
 /** Embedded YAML/JSON (cloud-init, pure.json) recurs across sites: parsed once per text. Read-only. */
 const parseEmbedded = memoizeByText(parseYamlDocuments);
 
-function walk(out: SecretLeaf[], v: unknown, path: string[], keys: string[], holder: Record<string, unknown> | undefined, depth: number): void {
+/** A path as a chain from the leaf up: each step shares the steps above it (the walk copies no arrays). */
+interface PathStep {
+  readonly up: PathStep | undefined;
+  /** A key, or `[i]` for a list index. */
+  readonly segment: string;
+}
+
+/** A leaf whose dotted path is written only when a check asks for it (most are never reported). */
+class Leaf implements SecretLeaf {
+  private text?: string;
+
+  constructor(
+    private readonly at: PathStep | undefined,
+    public readonly key: string,
+    public readonly parentKey: string | undefined,
+    public readonly holder: Record<string, unknown> | undefined,
+    public readonly value: string,
+  ) {}
+
+  public get path(): string {
+    if (this.text === undefined) {
+      const segments: string[] = [];
+      for (let s = this.at; s; s = s.up) segments.push(s.segment);
+      this.text = segments.reverse().join('.').replace(/\.\[/g, '[');
+    }
+    return this.text;
+  }
+}
+
+/** Where the walk is: the path, the last two keys (list indexes are not keys), the map holding the value. */
+interface WalkPlace {
+  readonly at: PathStep | undefined;
+  readonly key: string | undefined;
+  readonly parentKey: string | undefined;
+  readonly holder: Record<string, unknown> | undefined;
+}
+
+function walk(out: SecretLeaf[], v: unknown, place: WalkPlace, depth: number): void {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-    const key = keys[keys.length - 1] ?? '';
-    const parentKey = keys[keys.length - 2];
-    out.push({
-      path: path.join('.').replace(/\.\[/g, '['),
-      key,
-      ...(parentKey !== undefined ? { parentKey } : {}),
-      ...(holder ? { holder } : {}),
-      value: String(v),
-    });
+    out.push(new Leaf(place.at, place.key ?? '', place.parentKey, place.holder, String(v)));
     if (typeof v === 'string' && depth < MAX_DEPTH && looksStructured(v)) {
-      for (const doc of parseEmbedded(v)) if (typeof doc === 'object') walk(out, doc, path, keys, undefined, depth + 1);
+      for (const doc of parseEmbedded(v)) if (typeof doc === 'object') walk(out, doc, { ...place, holder: undefined }, depth + 1);
     }
     return;
   }
   if (Array.isArray(v)) {
-    v.forEach((x, i) => walk(out, x, [...path, `[${i}]`], keys, holder, depth));
+    for (let i = 0; i < v.length; i++) walk(out, v[i], { ...place, at: { up: place.at, segment: `[${i}]` } }, depth);
     return;
   }
   if (!isYamlMap(v)) return;
   // Secret data is base64: decode it so a secret cannot hide in the encoding (the RA's px-pure-secret sample).
   if (v.kind === 'Secret' && isYamlMap(v.data)) {
+    const data: PathStep = { up: place.at, segment: 'data' };
     for (const [k, b64] of Object.entries(v.data)) {
       const decoded = decodeSecretData(b64);
-      if (decoded !== undefined) walk(out, decoded, [...path, 'data', `${k} (base64-decoded)`], [...keys, 'data', k], undefined, depth + 1);
+      if (decoded !== undefined) walk(out, decoded, { at: { up: data, segment: `${k} (base64-decoded)` }, key: k, parentKey: 'data', holder: undefined }, depth + 1);
     }
   }
-  for (const [k, x] of Object.entries(v)) walk(out, x, [...path, k], [...keys, k], v, depth);
+  for (const k in v) walk(out, v[k], { at: { up: place.at, segment: k }, key: k, parentKey: place.key, holder: v }, depth);
 }
+
+const TOP: WalkPlace = { at: undefined, key: undefined, parentKey: undefined, holder: undefined };
 
 /** Every scalar of the data (a text's values or objects), embedded YAML/JSON and Secret data included. */
 export function secretLeaves(data: readonly unknown[]): SecretLeaf[] {
   const out: SecretLeaf[] = [];
-  for (const d of data) walk(out, d, [], [], undefined, 0);
+  for (const d of data) walk(out, d, TOP, 0);
   return out;
 }
 
