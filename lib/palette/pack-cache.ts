@@ -1,8 +1,10 @@
-import { createHash } from 'crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { textHash } from '../common/text-hash';
 import type { PackPreset } from './pack-preset';
+import { PrintedSubtree, printedSubtreesOf, printerStamp } from './printed-subtrees';
+import { outputDocument } from './yaml-format';
 
 /*
  * The built-in pack catalog, parsed ahead of time. Parsing Cilium's 37 KB of defaults and
@@ -22,6 +24,9 @@ interface CacheEntry {
   readonly commentBefore?: string | null;
   readonly comment?: string | null;
   readonly presets?: readonly PackPreset[];
+  /** The large parts of the values printed ahead of time (printed-subtrees.ts), and by which printer. */
+  readonly printed?: readonly PrintedSubtree[];
+  readonly printer?: string;
 }
 
 type NodeJson =
@@ -37,10 +42,6 @@ export function builtInPackCacheFolder(packageRoot: string): string {
   return join(packageRoot, 'build', 'pack-cache');
 }
 
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 /** Reads a cache entry for a text, or undefined when there is none for exactly this text. */
 function readEntry(file: string, text: string): CacheEntry | undefined {
   if (!existsSync(file)) return undefined;
@@ -54,11 +55,14 @@ function readEntry(file: string, text: string): CacheEntry | undefined {
 
 /**
  * The document a cache entry holds for `text`, built on `empty` (a document parsed from an empty
- * text with the options the text is parsed with), or undefined when there is no entry for it.
+ * text with the options the text is parsed with), and the parts of it printed ahead of time
+ * (undefined when there are none by this printer); or undefined when there is no entry for it.
  */
-export function cachedDocument(file: string, text: string, empty: Document): Document | undefined {
+export function cachedDocument(file: string, text: string, empty: Document): { readonly doc: Document; readonly printed?: readonly PrintedSubtree[] } | undefined {
   const entry = readEntry(file, text);
-  return entry && entry.nodes !== undefined ? cachedDocumentFrom(entry, empty) : undefined;
+  if (!entry || entry.nodes === undefined) return undefined;
+  const doc = cachedDocumentFrom(entry, empty);
+  return entry.printed !== undefined && entry.printer === printerStamp() ? { doc, printed: entry.printed } : { doc };
 }
 
 /** The presets a cache entry holds for `text`, or undefined. */
@@ -81,8 +85,9 @@ export function writeCachedDocument(file: string, text: string, doc: Document, e
   const same = (a: Document, b: Document) =>
     a.toString({ lineWidth: 0, minContentWidth: 0 }) === b.toString({ lineWidth: 0, minContentWidth: 0 }) && JSON.stringify(a.toJS()) === JSON.stringify(b.toJS());
   if (!same(doc, rebuilt)) return false;
+  const printed = printedSubtreesOf(outputDocument(rebuilt));
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, json);
+  writeFileSync(file, JSON.stringify({ ...entry, printed, printer: printerStamp() }));
   return true;
 }
 

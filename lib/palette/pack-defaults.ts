@@ -3,6 +3,7 @@ import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, 
 import { ValidationError } from '../common/errors';
 import { cachedDocument, writeCachedDocument } from './pack-cache';
 import { PRESET_HEADER_PREFIX } from './pack-preset';
+import type { PrintedSubtree } from './printed-subtrees';
 import { PlainValue } from './values';
 
 /**
@@ -41,9 +42,9 @@ export class PackDefaults {
     return new PackDefaults(text, source, cacheFile);
   }
 
-  /** True when a pack cache entry holds this values.yaml text already. */
+  /** True when a pack cache entry holds this values.yaml text already, with its parts printed by this printer. */
   public static hasCache(text: string, source: string, cacheFile: string): boolean {
-    return cachedDocument(cacheFile, splitHeader(text).body, parsePackYaml('', source)) !== undefined;
+    return cachedDocument(cacheFile, splitHeader(text).body, parsePackYaml('', source))?.printed !== undefined;
   }
 
   /** Parses a values.yaml and stores the result in a pack cache entry; false when it cannot be cached exactly. */
@@ -74,6 +75,8 @@ export class PackDefaults {
    * shows these as selected, and a layer's header keeps them for the groups it leaves alone.
    */
   public readonly enabledPresets: readonly { readonly group: string; readonly name: string }[];
+  /** Large parts of the defaults printed ahead of time (built-in catalog only; printed-subtrees.ts). */
+  public readonly printedSubtrees: readonly PrintedSubtree[];
   private readonly parsed: Document;
   private frozenValues?: { readonly [key: string]: PlainValue };
 
@@ -81,7 +84,9 @@ export class PackDefaults {
     this.source = source;
     const { header, body } = splitHeader(text);
     this.enabledPresets = header === undefined ? [] : parseHeader(header);
-    this.parsed = (cacheFile !== undefined ? cachedDocument(cacheFile, body, parsePackYaml('', source)) : undefined) ?? parsePackYaml(body, source);
+    const cached = cacheFile !== undefined ? cachedDocument(cacheFile, body, parsePackYaml('', source)) : undefined;
+    this.parsed = cached?.doc ?? parsePackYaml(body, source);
+    this.printedSubtrees = cached?.printed ?? [];
     if (this.parsed.contents !== null && !isMap(this.parsed.contents)) {
       throw new ValidationError(`${source}: the top level is not a map of keys: a pack's values.yaml maps keys to values (an empty file is fine)`);
     }

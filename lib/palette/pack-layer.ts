@@ -12,7 +12,8 @@ import { ProfileVariable } from './profile-variable';
 import { RenderedDefaults, YamlMap } from './rendered';
 import type { PackSchema } from './pack-schema';
 import { deleteIn, mergeIn, PlainValue, resolveValues, splitValuePath, ValueNode, Values } from './values';
-import { dataKey, OUTPUT_DOCUMENT_OPTIONS, printDocument, UnquotedReference, vouchForText } from './yaml-format';
+import { printSpliced, RecipePaths } from './printed-subtrees';
+import { dataKey, outputDocument, printDocument, UnquotedReference, vouchForText } from './yaml-format';
 
 export interface PackLayerProps extends ProfileLayerProps {
   /** The registered pack name, e.g. `cni-cilium-oss`. */
@@ -177,21 +178,36 @@ export class PackLayer extends ProfileLayer {
 
   /** The values text of a recipe on the layer's defaults, and its data as written. */
   private printValues(recipe: ValuesRecipe): RenderedValues {
-    const doc = this.baseDocument();
+    const doc = outputDocument(this.defaults?.toDocument());
+    // What the recipe writes: the defaults' parts it leaves alone are spliced in as printed at build time.
+    const paths = new RecipePaths();
+    const remove = (keys: string[]) => {
+      deleteIn(doc, keys);
+      paths.replace(keys);
+    };
+    const merge = (keys: readonly string[], value: PlainValue) => {
+      mergeIn(doc, keys, value);
+      paths.merge(keys, value);
+    };
+    const set = (keys: string[], value: string) => {
+      doc.setIn(keys, value);
+      paths.replace(keys);
+    };
     if (recipe.installPriority !== undefined || recipe.namespace !== undefined) ensurePackFirst(doc);
     for (const preset of recipe.presets) {
-      for (const path of preset.remove) deleteIn(doc, splitValuePath(path));
-      if (preset.add !== undefined) mergeIn(doc, [], preset.add);
+      for (const path of preset.remove) remove(splitValuePath(path));
+      if (preset.add !== undefined) merge([], preset.add);
     }
-    for (const o of recipe.overrides) mergeIn(doc, [], o);
-    if (recipe.namespace !== undefined) doc.setIn(['pack', 'namespace'], recipe.namespace);
-    if (recipe.installPriority !== undefined) doc.setIn(['pack', 'spectrocloud.com/install-priority'], String(recipe.installPriority));
+    for (const o of recipe.overrides) merge([], o);
+    if (recipe.namespace !== undefined) set(['pack', 'namespace'], recipe.namespace);
+    if (recipe.installPriority !== undefined) set(['pack', 'spectrocloud.com/install-priority'], String(recipe.installPriority));
     for (const edit of recipe.edits) {
-      if ('value' in edit) mergeIn(doc, edit.keys, edit.value);
-      else deleteIn(doc, edit.keys);
+      if ('value' in edit) merge(edit.keys, edit.value);
+      else remove([...edit.keys]);
     }
     const empty = !isMap(doc.contents) || doc.contents.items.length === 0;
-    const printed = empty ? { text: '', vouched: true } : printDocument(doc);
+    const parts = empty ? [] : paths.untouched(this.defaults?.printedSubtrees ?? []);
+    const printed = empty ? { text: '', vouched: true } : ((parts.length ? printSpliced(doc, parts) : undefined) ?? printDocument(doc));
     const body = printed.text.replace(/\n$/, '');
     const { header } = recipe;
     const values = [header, body].filter((s) => s !== '').join('\n');
@@ -200,17 +216,6 @@ export class PackLayer extends ProfileLayer {
     return { values, vouched, data: empty ? EMPTY_VALUES : writtenValues(values, doc) };
   }
 
-  /** The defaults as a fresh document of the output schema (comments kept), or an empty one. */
-  private baseDocument(): Document {
-    const doc = new Document(new YAMLMap(), OUTPUT_DOCUMENT_OPTIONS);
-    if (this.defaults) {
-      const defaults = this.defaults.toDocument();
-      doc.contents = defaults.contents;
-      doc.commentBefore = defaults.commentBefore;
-      doc.comment = defaults.comment;
-    }
-    return doc;
-  }
 }
 
 /** Everything a layer's values are made of, its variables resolved: with the defaults, it decides the text. */

@@ -1,4 +1,4 @@
-import { textHash } from './pack-cache';
+import { textHash } from '../common/text-hash';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { PAL_007 } from './checks/pal-007-profile-identity';

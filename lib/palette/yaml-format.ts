@@ -1,4 +1,4 @@
-import { Document, DocumentOptions, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, ScalarTag, Schema, SchemaOptions, visit } from 'yaml';
+import { Document, DocumentOptions, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, Scalar, ScalarTag, Schema, SchemaOptions, visit, YAMLMap } from 'yaml';
 import { LruCache, memoizeByText } from './text-memo';
 import type { PlainValue } from './values';
 
@@ -10,7 +10,8 @@ export const VARIABLE_REFERENCE = /\{\{\s*\.spectro\.var\.([A-Za-z0-9_.-]+)\s*\}
  * writer quote strings that a YAML 1.1 reader (Palette, Helm) would otherwise turn into
  * booleans or numbers (`yes`, `on`, `1:20`); no line folding keeps diffs line-stable.
  */
-const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+// directives: false: the output has no %YAML or %TAG lines, so yaml need not walk the document to look for tags.
+const STRINGIFY_OPTIONS = { lineWidth: 0, minContentWidth: 0, directives: false } as const;
 
 /**
  * A variable reference written without quotes, `maxStorageNodes: {{.spectro.var.nodes}}`, so that
@@ -204,6 +205,17 @@ function stringPrintsAlike(value: string): boolean {
 }
 
 const stringsAlike = new Map<string, boolean>();
+
+/** A document of the output schema holding `source`'s contents and comments (taken from it), or an empty map. */
+export function outputDocument(source?: Document): Document {
+  const doc = new Document(new YAMLMap(), OUTPUT_DOCUMENT_OPTIONS);
+  if (source) {
+    doc.contents = source.contents;
+    doc.commentBefore = source.commentBefore;
+    doc.comment = source.comment;
+  }
+  return doc;
+}
 
 /** Renders a YAML document for the output: strict, deterministic, variables quoted. */
 export function documentToYaml(doc: Document): string {
