@@ -35,8 +35,12 @@ export function decodeSecretData(v: unknown): string | undefined {
   return /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text) ? undefined : text;
 }
 
+/** A whole `{{ .spectro.var.x }}` reference (every secret's value): it starts like a flow map but holds nothing to parse. */
+const REFERENCE_ONLY = /^\{\{[^{}]*\}\}$/;
+
 function looksStructured(s: string): boolean {
   const t = s.trim();
+  if (REFERENCE_ONLY.test(t)) return false;
   return t.startsWith('{') || t.startsWith('[') || (t.includes('\n') && /^\s*[\w"'.-]+\s*:/m.test(t));
 }
 
