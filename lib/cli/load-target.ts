@@ -53,15 +53,23 @@ export function addTarget(app: PaletteApp, target: string, options: AddTargetOpt
   const twin = path.endsWith('.ts') ? compiledTwin(target, path) : undefined;
   if (path.endsWith('.ts') && twin === undefined) registerTypeScript(target);
   oneLibraryCopy();
-  const mod = programStep(target, path, () => require(twin ?? path) as unknown);
-  // `export default function`, `export function build`, or CommonJS `module.exports = function`.
-  const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
-  const build = typeof exported.default === 'function' ? exported.default : typeof exported.build === 'function' ? exported.build : typeof mod === 'function' ? mod : undefined;
-  if (!build) {
-    throw new ValidationError(`${target}: an app program exports a function that adds sites to the app it is given: export default function (app: PaletteApp) { new VmoSite(app, ...) }`);
+  programLoading = target;
+  try {
+    const mod = programStep(target, path, () => require(twin ?? path) as unknown);
+    // `export default function`, `export function build`, or CommonJS `module.exports = function`.
+    const exported = (typeof mod === 'object' && mod !== null ? mod : {}) as { default?: unknown; build?: unknown };
+    const build = typeof exported.default === 'function' ? exported.default : typeof exported.build === 'function' ? exported.build : typeof mod === 'function' ? mod : undefined;
+    if (!build) {
+      throw new ValidationError(`${target}: an app program exports a function that adds sites to the app it is given: export default function (app: PaletteApp) { new VmoSite(app, ...) }`);
+    }
+    programStep(target, path, () => (build as AppBuilder)(app));
+  } finally {
+    programLoading = undefined;
   }
-  programStep(target, path, () => (build as AppBuilder)(app));
 }
+
+/** The app program being loaded, for messages about imports whose importer Node does not say (an ES module's). */
+let programLoading: string | undefined;
 
 /**
  * Runs an app program's code (loading it, or its function): a ValidationError of the library
@@ -140,7 +148,7 @@ function oneLibraryCopy(): void {
   moduleApi._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]): string {
     const resolved = resolveFilename.call(this, request, ...rest);
     const importer = (rest[0] as { filename?: string } | undefined)?.filename;
-    const program = importer ? relative(process.cwd(), importer) : 'an app program';
+    const program = importer ? relative(process.cwd(), importer) : programLoading ?? 'an app program';
     if (resolved.endsWith('.ts') && sources.some((s) => resolved.startsWith(s))) {
       const twin = join(root, 'build', relative(root, resolved)).replace(/\.ts$/, '.js');
       if (!existsSync(twin)) return resolved;

@@ -345,7 +345,8 @@ export function writePackCache(catalogFolder: string, cacheFolder: string): { re
     const values = join(folder, 'values.yaml');
     if (existsSync(values)) {
       const text = readText(values);
-      if (PackDefaults.hasCache(text, values, files.values) || PackDefaults.writeCache(text, values, files.values)) written++;
+      // Written every build: its printed parts come from this build's printer (printed-subtrees.ts).
+      if (PackDefaults.writeCache(text, values, files.values)) written++;
       else skipped.push(values);
     }
     const presets = join(folder, 'presets.yaml');

@@ -42,11 +42,6 @@ export class PackDefaults {
     return new PackDefaults(text, source, cacheFile);
   }
 
-  /** True when a pack cache entry holds this values.yaml text already, with its parts printed by this printer. */
-  public static hasCache(text: string, source: string, cacheFile: string): boolean {
-    return cachedDocument(cacheFile, splitHeader(text).body, parsePackYaml('', source))?.printed !== undefined;
-  }
-
   /** Parses a values.yaml and stores the result in a pack cache entry; false when it cannot be cached exactly. */
   public static writeCache(text: string, source: string, cacheFile: string): boolean {
     const { body } = splitHeader(text);

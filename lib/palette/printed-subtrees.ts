@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, visit, YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Node, Pair, parseDocument, Scalar, visit, YAMLMap } from 'yaml';
 import { textHash } from '../common/text-hash';
 import { isPlainObject, PlainValue } from './values';
 import { OUTPUT_DOCUMENT_OPTIONS, printDocument } from './yaml-format';
@@ -24,21 +24,38 @@ export interface PrintedSubtree {
 }
 
 /**
- * What the printer makes of a sample of the cases its options decide (quoting for YAML 1.1,
- * block text, variable references, lists in maps), hashed: parts printed by another printer (a
- * build older than the code) are not used.
+ * What the printer makes of a sample of what pack defaults hold (quoting for YAML 1.1, block
+ * texts with each chomping, comments, blank lines, flow and block collections, variable
+ * references), hashed: parts printed by another printer are not used. `npm run build` prints
+ * the parts again every time; this catches code that runs against another build's parts.
  */
 export function printerStamp(): string {
-  stamp ??= textHash(
-    printDocument(
-      new Document(
-        { a: ['yes', '0644', '1:20', 'on', '~', '', 'x: y', '- z', "it's", 'a\nb\n', '{{ .spectro.var.v }}'], b: { c: [{ d: 1.5, e: null, f: true }], g: {} }, 'h.i': 'j # k' },
-        OUTPUT_DOCUMENT_OPTIONS,
-      ),
-    ).text,
-  );
+  stamp ??= textHash(printDocument(parseDocument(STAMP_SAMPLE, OUTPUT_DOCUMENT_OPTIONS)).text);
   return stamp;
 }
+
+const STAMP_SAMPLE = [
+  '# a comment before',
+  "a: [yes, '0644', '1:20', on, ~, '', 'x: y', '- z', \"it's\", '{{ .spectro.var.v }}']",
+  'b:',
+  '  # a comment inside',
+  '  c:',
+  '    - { d: 1.5, e: null, f: true }',
+  '    - [ g, h ]',
+  '',
+  '  i: {}',
+  '  j: |-',
+  '    one',
+  '  k: |+',
+  '    two',
+  '',
+  '  l: >',
+  '    three four',
+  '  m: "tab\\there" # trailing',
+  "h.i: 'j # k'",
+  'n: 2024-01-01',
+  '',
+].join('\n');
 
 let stamp: string | undefined;
 
@@ -64,7 +81,8 @@ export function printedSubtreesOf(doc: Document): PrintedSubtree[] {
   const byDepth = new Map<number, { path: string[]; node: Node }[]>();
   for (const c of candidates) byDepth.set(c.path.length, [...(byDepth.get(c.path.length) ?? []), c]);
   for (const group of byDepth.values()) {
-    const parts = group.map((c) => printPart(c.path, c.node)).filter((p) => p.text.length >= MIN_CHARS);
+    // A part ending in a blank line (a `|+` text) changes how the next key prints: printed whole.
+    const parts = group.map((c) => printPart(c.path, c.node)).filter((p) => p.text.length >= MIN_CHARS && !/\n[ \t]*\n$/.test(p.text));
     // Parts at one depth are apart from each other: first try them all at once, then one by one.
     if (splicesExactly(doc, parts, whole)) accepted.push(...parts);
     else accepted.push(...parts.filter((p) => splicesExactly(doc, [p], whole)));

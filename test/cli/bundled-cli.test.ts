@@ -71,16 +71,33 @@ describe('the bundled command line (build/bin/palette-vmo.js)', () => {
     expect(lines[0]).toMatch(/^\.bundled-cli-\w+\/lab\.js: it imports build\/lib\/site\/vmo-site\.js, a file inside the library, which would be a second copy of it: import from 'cdk8s-palette-vmo'/);
   }, 60_000);
 
-  test('runs its worker threads on the same file: -j 2 writes the same bytes as -j 1', () => {
-    const sites = ['two-nic.yaml', 'longhorn-2nic.yaml'].map((f) => join(REPO_ROOT, 'sites', f));
+  test('runs its worker threads on the same file: a worker renders sites, and -j 2 writes the same bytes as -j 1', () => {
+    // Twelve sites, so that the worker (which starts while the main thread renders) takes some.
+    const dir = tempDir();
+    const source = readFileSync(SITE, 'utf8');
+    const sites = Array.from({ length: 12 }, (_, i) => {
+      const file = join(dir, `s${i}.yaml`);
+      writeFileSync(file, source.replace(/^name: .*$/m, `name: s${i}`).replace(/^profileNamePrefix: .*$/m, `profileNamePrefix: VMO-S${i}`));
+      return file;
+    });
+    // Counts the sites worker threads report to the main thread.
+    const counted = join(tempDir(), 'worker-sites.json');
+    const probe = join(tempDir(), 'probe.js');
+    writeFileSync(
+      probe,
+      `const { Worker, isMainThread } = require('worker_threads');\nif (isMainThread) {\n  let n = 0;\n  const emit = Worker.prototype.emit;\n` +
+        `  Worker.prototype.emit = function (event, m, ...rest) { if (event === 'message' && m && m.kind === 'site') n++; return emit.call(this, event, m, ...rest); };\n` +
+        `  process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(counted)}, String(n)));\n}\n`,
+    );
     const one = tempDir();
     const two = tempDir();
     const r1 = spawnSync(process.execPath, [CLI, 'synth', ...sites, '-o', one, '-q', '-j', '1'], { encoding: 'utf8' });
-    const r2 = spawnSync(process.execPath, [CLI, 'synth', ...sites, '-o', two, '-q', '-j', '2', '--json'], { encoding: 'utf8' });
+    const r2 = spawnSync(process.execPath, ['--require', probe, CLI, 'synth', ...sites, '-o', two, '-q', '-j', '2', '--json'], { encoding: 'utf8' });
     expect(r1.status).toBe(0);
     expect(r2.stderr).not.toMatch(/internal error/);
     expect(r2.status).toBe(0);
     expect((JSON.parse(r2.stdout) as { jobs?: number }).jobs).toBe(2);
+    expect(Number(readFileSync(counted, 'utf8'))).toBeGreaterThan(0);
     const files = (dir: string): Record<string, string> =>
       Object.fromEntries(
         (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).map((f) => [f, readFileSync(join(dir, f), 'utf8')]),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { PackDefaults, parsePresetsYaml, writePackCache } from '../../lib/palette';
 import { cacheFiles, cachedPresets, catalogVersions } from '../../lib/palette/pack-cache';
@@ -30,6 +30,27 @@ describe('the pack cache (the built-in catalog parsed ahead of time by npm run b
       }
       if (presetsText !== undefined) expect(cachedPresets(files.presets, presetsText)).toEqual(parsePresetsYaml(presetsText, 'presets.yaml'));
     }
+  });
+
+  test('every build prints the parts again: an entry kept from an earlier build gets the parts of this printer', () => {
+    const cache = tempDir();
+    writePackCache(PACKS, cache);
+    const file = cacheFiles(cache, 'cni-cilium-oss', '1.17.4').values;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { printed: { text: string }[]; printer: string };
+    expect(entry.printed.length).toBeGreaterThan(0);
+    // An earlier build's printer that printed otherwise in a way its stamp does not show.
+    const earlier = entry.printed.map((p) => ({ ...p, text: p.text.replace(/: /g, ':  ') }));
+    writeFileSync(file, JSON.stringify({ ...entry, printed: earlier }));
+    const text = readFileSync(join(PACKS, 'cni-cilium-oss', '1.17.4', 'values.yaml'), 'utf8');
+    expect(PackDefaults.fromYaml(text, 'values.yaml', file).printedSubtrees).toEqual(earlier);
+    writePackCache(PACKS, cache);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(entry);
+    expect(PackDefaults.fromYaml(text, 'values.yaml', file).printedSubtrees).toEqual(entry.printed);
+    // Parts of a printer whose stamp differs are not used at all; the parsed document still is.
+    writeFileSync(file, JSON.stringify({ ...entry, printer: 'another printer' }));
+    const other = PackDefaults.fromYaml(text, 'values.yaml', file);
+    expect(other.printedSubtrees).toEqual([]);
+    expect(other.toValues()).toEqual(PackDefaults.fromYaml(text, 'values.yaml').toValues());
   });
 
   test('an entry made from another text is not used: the text is parsed', () => {
