@@ -59,7 +59,7 @@ const STAMP_SAMPLE = [
 
 let stamp: string | undefined;
 
-/** Parts smaller than this print about as fast as they splice. */
+/** Smaller parts are printed with the rest: storing them would grow the cache more than it saves. */
 const MIN_CHARS = 256;
 /** Stands in for a part while the rest prints: plain text on the key's line that no YAML reader would type. */
 const PLACEHOLDER = 'palette-vmo-printed-part-';
