@@ -119,11 +119,10 @@ export {
 export { FlashArraySecret, PX_PURE_SECRET_NAME } from './packs/portworx/flash-array-secret';
 export type { FlashArraySecretProps, PureFlashArray } from './packs/portworx/flash-array-secret';
 export {
-  PORTWORX_KUBERNETES_OPS_BURST_RATE, PORTWORX_KUBERNETES_OPS_QPS_RATE, PORTWORX_NAMESPACE, PORTWORX_PACK_VERSION,
+  DEFAULT_PROMETHEUS_URL, PORTWORX_KUBERNETES_OPS_BURST_RATE, PORTWORX_KUBERNETES_OPS_QPS_RATE, PORTWORX_NAMESPACE, PORTWORX_PACK_VERSION,
   PORTWORX_PROVISIONER, PORTWORX_SNAPSHOT_CLASS, PortworxPack,
 } from './packs/portworx/portworx-pack';
 export type { PortworxPackProps } from './packs/portworx/portworx-pack';
-export { DEFAULT_PROMETHEUS_URL, PORTWORX_CSI_IMAGE, PORTWORX_IMAGE, PORTWORX_PRESETS } from './packs/portworx/presets';
 export { RA_VM_STORAGE_CLASS, VolumeBindingMode } from './packs/portworx/storage-class';
 export type { PortworxStorageClass } from './packs/portworx/storage-class';
 export {

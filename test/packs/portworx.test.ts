@@ -1,16 +1,19 @@
+import { cpSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import { PersistentVolumeReclaimPolicy } from 'cdk8s-plus-30';
 import { StorageCluster } from '../../imports/core.libopenstorage.org';
 import {
-  FlashArraySanType, PORTWORX_PRESETS, PortworxKvdb, PortworxLicenseModel, PortworxNodeSelection, PortworxPack, PortworxPackProps,
+  FlashArraySanType, PortworxKvdb, PortworxLicenseModel, PortworxNodeSelection, PortworxPack, PortworxPackProps,
   PortworxPaletteMode, RA_VM_STORAGE_CLASS, VolumeBindingMode,
 } from '../../lib/packs/portworx';
 import {
-  CloudType, ClusterProfile, PaletteApp, PaletteSite, ProfileType, ProfileVariable, strictYamlProblems, VariableFormat,
+  CloudType, ClusterProfile, PackCatalog, PaletteApp, PaletteSite, ProfileType, ProfileVariable, strictYamlProblems, VariableFormat,
 } from '../../lib/palette';
-import { renderLayer, validationError } from '../helpers';
+import { REPO_ROOT, renderLayer, tempDirs, validationError } from '../helpers';
 import { validateObject } from '../support/crd-schemas';
 
 const ARRAY = { mgmtEndpoint: '172.16.200.50' };
+const tempDir = tempDirs('pvmo-portworx-');
 const REFERENCE = /^\{\{\.spectro\.var\.[A-Za-z][A-Za-z0-9_]*\}\}$/;
 
 function site() {
@@ -321,19 +324,23 @@ describe('PortworxPack', () => {
     expect(validateObject(secret)).toEqual([]);
   });
 
-  test('presets are transcribed with escaped remove paths, unique names, in group order', () => {
-    const names = PORTWORX_PRESETS.map((p) => p.name);
-    expect(new Set(names).size).toBe(names.length);
-    const groups = [...new Set(PORTWORX_PRESETS.map((p) => p.group))];
-    expect(groups).toEqual(['License Models', 'Node selection', 'Palette Mode', 'Storagecluster Specs', 'Kvdb and Etcd', 'HTTP(S) Proxy', 'Custom CA certs']);
-    const byName = Object.fromEntries(PORTWORX_PRESETS.map((p) => [p.name, p]));
-    expect(byName['px-deploy-worker-only'].remove).toContain('charts.portworx-generic.storageCluster.annotations.portworx\\.io/run-on-master');
-    expect(byName['px-spec-flasharray'].remove).toContain('charts.portworx-generic.storageCluster.annotations.portworx\\.io/misc-args');
-    expect(byName['px-spec-flasharray-csi'].remove).toContain('charts.portworx-generic.storageCluster.spec.secretsProvider');
-    expect(byName['px-normal-mode'].add).toBeUndefined();
-    expect(byName['px-spec-flasharray-csi'].add).toMatchObject({
-      charts: { 'portworx-generic': { storageCluster: { annotations: { 'portworx.io/misc-args': '--oem px-csi' }, spec: { image: 'portworx/oci-monitor:25.4.0', stork: { enabled: false } } } } },
-    });
+  test("the presets are the pack catalog's: another presets.yaml for the version changes the values; a version without presets uses 3.3.1's", () => {
+    expect(render().chart.presetMarker).toBeUndefined();
+    const catalog = join(tempDir(), 'catalog');
+    const folder = join(catalog, 'csi-portworx-generic', '3.3.1');
+    cpSync(join(REPO_ROOT, 'packs', 'csi-portworx-generic', '3.3.1'), folder, { recursive: true });
+    const presets = readFileSync(join(folder, 'presets.yaml'), 'utf8');
+    // This catalog's px-spec-flasharray (a preset the layer enables) also sets a key the layer leaves alone.
+    const block = presets.indexOf('- name: px-spec-flasharray\n');
+    const chartLine = presets.indexOf('        portworx-generic:\n', block) + '        portworx-generic:\n'.length;
+    expect(block).toBeGreaterThan(0);
+    writeFileSync(join(folder, 'presets.yaml'), `${presets.slice(0, chartLine)}          presetMarker: from-this-catalog\n${presets.slice(chartLine)}`);
+    const app = new PaletteApp({ outdir: '/nonexistent', packCatalog: PackCatalog.fromDirectory(catalog) });
+    const own = new PortworxPack(new PaletteSite(app, 'own'), 'portworx', { flashArrays: [ARRAY], maxStorageNodes: 5 });
+    expect(renderLayer(own).values.charts['portworx-generic'].presetMarker).toBe('from-this-catalog');
+    const unknown = render({ version: '3.4.0' });
+    expect(unknown.r.presets).toEqual(render().r.presets);
+    expect(unknown.r.presets).toContain('Storagecluster Specs:px-spec-flasharray');
   });
 
   test('snapshot', () => {

@@ -3,7 +3,6 @@ import { tmpdir } from 'os';
 import { dirname, join, relative, sep } from 'path';
 import { parseDocument } from 'yaml';
 import { CILIUM_1_17_4_PRESETS } from '../../lib/packs/cilium/presets';
-import { PORTWORX_PRESETS } from '../../lib/packs/portworx/presets';
 import { PackCatalog, PackDefaults, PackPreset, resolveValues, strictYamlProblems } from '../../lib/palette';
 import { addBlocks, CATALOG_FILES, CatalogFile, dataDifferences, normalizePackFile, withoutPresetHeader, yamlComments } from '../../scripts/pack-files';
 import { validationError } from '../helpers';
@@ -223,28 +222,6 @@ describe('presets.yaml and the hand-written preset tables', () => {
       const t = CILIUM_1_17_4_PRESETS.find((x) => x.name === p.name);
       expect(JSON.stringify(presetData(p))).toBe(JSON.stringify(t && presetData(t)));
     }
-  });
-
-  test('csi-portworx-generic 3.3.1 presets equal PORTWORX_PRESETS but for the known differences', () => {
-    const fromFile = PackCatalog.builtIn().require('csi-portworx-generic', '3.3.1').presets;
-    const pem = (kind: string, first: string, last: string) => JSON.stringify(`-----BEGIN ${kind}-----\n${first}\n< .. >\n${last}\n-----END ${kind}-----`);
-    const externalKvdb = 'px-external-kvdb-ssl: add.charts.portworx-generic.externalKvdb';
-    const proxy = 'px-enable-proxy: add.charts.portworx-generic.storageCluster.spec.env';
-    expect(presetDifferences(fromFile, PORTWORX_PRESETS)).toEqual([
-      // The table replaces the pack's sample credentials by <...> placeholders on purpose (see its module comment).
-      'px-spec-azure: add.charts.portworx-generic.azureSecret.tenantId: "your_azure_tenant_id" vs "<Azure tenant id>"',
-      'px-spec-azure: add.charts.portworx-generic.azureSecret.clientId: "your_azure_client_id" vs "<Azure client id>"',
-      'px-spec-azure: add.charts.portworx-generic.azureSecret.clientSecret: "your_client_secret" vs "<Azure client secret>"',
-      'px-spec-vmware: add.charts.portworx-generic.vsphereSecret.user: "username_for_vCenter_here" vs "<vCenter user>"',
-      'px-spec-vmware: add.charts.portworx-generic.vsphereSecret.password: "your_password" vs "<vCenter password>"',
-      // presets.yaml ends this add block with `storageClasses:` and only comments under it: a null the table leaves out.
-      'px-spec-flasharray-csi: add.charts.portworx-generic.storageClasses: null vs undefined',
-      `${externalKvdb}.cacert: ${pem('CERTIFICATE', 'MIIC3DCCAcQCCQCr1j968rOV3zANBgkqhkiG9w0BAQsFADAwMQswCQYDVQQGEwJV', 'i9CNyx+CcwUCkWQzhrHBQA==')} vs "<PEM CA certificate of the etcd cluster>"`,
-      `${externalKvdb}.cert: ${pem('CERTIFICATE', 'MIIDaTCCAlGgAwIBAgIJAPLC+6M3EezhMA0GCSqGSIb3DQEBCwUAMDAxCzAJBgNV', 'ptWD/oDFCiCjlffyzg==')} vs "<PEM client certificate for etcd>"`,
-      `${externalKvdb}.key: ${pem('RSA PRIVATE KEY', 'MIIEogIBAAKCAQEAsnJghz619GDZO+XLtx+UkL/w9ajQ9vtqxr79GcdvAPfCkfwX', 'WsqUCBt5+DnOaDyvMkokP+T5tj/2LXemuIi4Q5nrOmw/WwVGGGs=')} vs "<PEM private key of the etcd client certificate>"`,
-      `${proxy}.0.value: "http://username:password@your-proxy-server:3128" vs "http://your-proxy-server:3128"`,
-      `${proxy}.1.value: "http://username:password@your-proxy-server:3128" vs "http://your-proxy-server:3128"`,
-    ]);
   });
 
   test('remove paths keep Palette escapes; remove-only presets add nothing', () => {

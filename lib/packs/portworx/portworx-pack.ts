@@ -8,7 +8,9 @@ import { ValidationError } from '../../common/errors';
 import { checkInterfaceName } from '../../common/interface-name';
 import { LayerRole } from '../../palette/layer-role';
 import { LayerType } from '../../palette/layer-type';
+import { PackCatalog, packCatalogOf } from '../../palette/pack-catalog';
 import { PackDefaults } from '../../palette/pack-defaults';
+import { PackPreset } from '../../palette/pack-preset';
 import { PackLayer } from '../../palette/pack-layer';
 import { PackRegistry } from '../../palette/pack-registry';
 import { ProfileVariable, VariableFormat } from '../../palette/profile-variable';
@@ -20,13 +22,15 @@ import { CsiNodeRequirements, CsiSnapshotClass, ICsiLayer, VmStorageProfile } fr
 import { StorageClassFacts, StorageFacts } from '../facts';
 import { FlashArraySanType, PortworxKvdb, PortworxLicenseModel, PortworxNodeSelection, PortworxPaletteMode } from './choices';
 import { checkSecretVariable, FlashArraySecret, PureFlashArray, PX_PURE_SECRET_NAME } from './flash-array-secret';
-import { DEFAULT_PROMETHEUS_URL, PORTWORX_PRESETS } from './presets';
 import {
   checkStorageClasses, KUBEVIRT_DEFAULT_VIRT_CLASS_ANNOTATION, PortworxStorageClass, RA_VM_STORAGE_CLASS, renderStorageClass, replicationProblem, vmStorageClass,
 } from './storage-class';
 
 /** The `csi-portworx-generic` version these presets and this spec belong to (RA rev 1.7). */
 export const PORTWORX_PACK_VERSION = '3.3.1';
+/** Autopilot's Prometheus: the Prometheus-Grafana layer's service (the pack's presets use it; pack-values.md §5 notes). */
+export const DEFAULT_PROMETHEUS_URL = 'http://prometheus-operator-prometheus.monitoring.svc.cluster.local:9090';
+const PACK_NAME = 'csi-portworx-generic';
 /** Portworx's CSI driver (the provisioner of its storage classes). */
 export const PORTWORX_PROVISIONER = 'pxd.portworx.com';
 /** The VolumeSnapshotClass VMO creates for Portworx (seed 001 VMO layer). */
@@ -169,14 +173,16 @@ export class PortworxPack extends PackLayer implements ICsiLayer {
     const nodeSelection = props.nodeSelection ?? PortworxNodeSelection.WORKER_NODES_ONLY;
     const paletteMode = props.paletteMode ?? PortworxPaletteMode.CAPI_OR_APPLIANCE;
     const kvdb = props.kvdb ?? PortworxKvdb.INTERNAL;
+    const version = props.version ?? PORTWORX_PACK_VERSION;
+    const presets = presetsFor(scope, version);
     super(scope, id, {
-      name: 'csi-portworx-generic',
-      version: props.version ?? PORTWORX_PACK_VERSION,
+      name: PACK_NAME,
+      version,
       layer: LayerType.CSI,
       role: LayerRole.CSI,
       registry: props.registry,
       defaults: props.defaults,
-      presets: PORTWORX_PRESETS,
+      ...(presets ? { presets } : {}),
       // The RA's selection; the header follows presets.yaml order whatever the order here.
       enabledPresets: [licenseModel.presetName, nodeSelection.presetName, paletteMode.presetName, 'px-spec-flasharray', kvdb.presetName],
     });
@@ -467,4 +473,14 @@ function toValueNode(value: unknown, path: string, replacements: ReadonlyMap<str
     return out;
   }
   throw new Error(`the StorageCluster spec holds a ${typeof value} at '${path}', which pack values cannot carry`);
+}
+
+/**
+ * The presets of a version: the pack catalog's own (presets.yaml, generated from the published
+ * pack for the built-in catalog), or, for a version the catalog has no presets for, the built-in
+ * catalog's 3.3.1 presets. Undefined means the catalog's own (PackLayer reads them).
+ */
+function presetsFor(scope: Construct, version: string): readonly PackPreset[] | undefined {
+  if (packCatalogOf(scope).lookup(PACK_NAME, version)?.presets.length) return undefined;
+  return PackCatalog.builtIn().require(PACK_NAME, PORTWORX_PACK_VERSION).presets;
 }
