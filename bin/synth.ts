@@ -10,7 +10,7 @@
 import '../lib/cli/share-yaml'; // first: before anything loads cdk8s
 import { join } from 'path';
 import { runMain } from '../lib/cli/main';
-import { packageRoot } from '../lib/cli/package-files';
+import { packageRoot } from '../lib/common/package-root';
 
 const root = packageRoot();
 runMain('synth', ['synth', join(root, 'apps'), join(root, 'sites'), '-o', join(root, 'dist'), '--prune', ...process.argv.slice(2)]);

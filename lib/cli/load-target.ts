@@ -4,7 +4,8 @@ import { isValidationError, ValidationError } from '../common/errors';
 import { PaletteApp } from '../palette/palette-app';
 import { loadSiteFile } from '../site/site-file';
 import { VmoSite } from '../site/vmo-site';
-import { packageRoot, runsBundled } from './package-files';
+import { packageRoot } from '../common/package-root';
+import { runsBundled } from './package-files';
 import { shareLibrary } from './shared-modules';
 
 /**

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'fs';
 import Module from 'module';
 import { dirname, join } from 'path';
 import * as YAML from 'yaml';
+import { findPackage } from '../common/package-root';
 
 /**
  * Makes `require(path)` in this process return `exports`, unless the file at `path` is loaded
@@ -20,17 +20,6 @@ export function shareModule(path: string, exports: unknown): boolean {
   return true;
 }
 
-/** The version in the package.json of the package a resolved module file belongs to, or undefined. */
-export function packageVersionOf(moduleFile: string, packageName: string): string | undefined {
-  for (let dir = dirname(moduleFile); dirname(dir) !== dir; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (!existsSync(manifest)) continue;
-    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === packageName) return pkg.version;
-  }
-  return undefined;
-}
-
 /**
  * cdk8s carries its own copy of yaml (a bundled dependency). When it is the very version this
  * package uses, cdk8s is given this package's copy instead: one copy of yaml to load, which is
@@ -45,7 +34,7 @@ export function shareYamlWithCdk8s(): boolean {
     return false; // no cdk8s here: nothing loads it
   }
   const ours = (require('yaml/package.json') as { version: string }).version;
-  return packageVersionOf(cdk8sYaml, 'yaml') === ours && shareModule(cdk8sYaml, YAML);
+  return findPackage(dirname(cdk8sYaml), 'yaml')?.version === ours && shareModule(cdk8sYaml, YAML);
 }
 
 /**

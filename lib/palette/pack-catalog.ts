@@ -1,8 +1,9 @@
 import { IConstruct } from 'constructs';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
-import { dirname, join } from 'path';
+import { join } from 'path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { isValidationError, ValidationError } from '../common/errors';
+import { packageRoot } from '../common/package-root';
 import { builtInPackCacheFolder, cacheFiles, cachedPresets, catalogVersions, writeCachedPresets } from './pack-cache';
 import { PackDefaults, parsePackYaml } from './pack-defaults';
 import { PackPreset } from './pack-preset';
@@ -393,14 +394,3 @@ function comparePackVersions(a: string, b: string): number {
   return 0;
 }
 
-/**
- * This package's root: the nearest folder up from this file with our package.json. Works
- * from `lib/palette` (tsx, jest) and from `build/lib/palette` (the installed package).
- */
-function packageRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'cdk8s-palette-vmo') return dir;
-    if (dirname(dir) === dir) throw new Error(`cannot find the cdk8s-palette-vmo package root above ${__dirname}`);
-  }
-}

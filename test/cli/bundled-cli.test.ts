@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
-import { packageVersionOf } from '../../lib/cli/shared-modules';
+import { findPackage } from '../../lib/common/package-root';
 import { REPO_ROOT, tempDirs } from '../helpers';
 
 /**
@@ -127,10 +127,12 @@ describe('shareModule', () => {
     expect(JSON.parse(r.stdout)).toEqual({ first: true, same: true, again: false, still: true });
   });
 
-  test("packageVersionOf reads the version of the package a module file belongs to", () => {
-    const cdk8sYaml = join(REPO_ROOT, 'node_modules', 'cdk8s', 'node_modules', 'yaml', 'dist', 'index.js');
+  test('findPackage finds the package a module file belongs to, with its version', () => {
+    const yamlDist = join(REPO_ROOT, 'node_modules', 'cdk8s', 'node_modules', 'yaml', 'dist');
     const expected = (JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', 'cdk8s', 'node_modules', 'yaml', 'package.json'), 'utf8')) as { version: string }).version;
-    expect(packageVersionOf(cdk8sYaml, 'yaml')).toBe(expected);
-    expect(packageVersionOf(cdk8sYaml, 'no-such-package')).toBeUndefined();
+    expect(findPackage(yamlDist, 'yaml')).toEqual({ root: join(REPO_ROOT, 'node_modules', 'cdk8s', 'node_modules', 'yaml'), version: expected });
+    // Past yaml's own package.json up to the one of cdk8s.
+    expect(findPackage(yamlDist, 'cdk8s')?.root).toBe(join(REPO_ROOT, 'node_modules', 'cdk8s'));
+    expect(findPackage(yamlDist, 'no-such-package')).toBeUndefined();
   });
 });

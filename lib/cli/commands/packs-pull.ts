@@ -4,7 +4,7 @@ import { formatFindings, isBlocking } from '../../palette/finding';
 import type { RenderResult } from '../../palette/palette-app';
 import { resolve } from 'path';
 import { CliCommand, flag, stringOption, UsageError } from '../cli-command';
-import { packageRoot } from '../package-files';
+import { packageRoot } from '../../common/package-root';
 import { PALETTE_OPTIONS, REGISTRY_MAP_OPTION, registryMap, withClient } from '../palette-options';
 
 /**
